@@ -1,0 +1,689 @@
+/* rasoat command line: check, rules, explain, test-rules, docs. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+
+#include "cli.h"
+#include "workflow.h"
+#include "doc.h"
+#include "engine.h"
+#include "readers.h"
+#include "report.h"
+
+static volatile sig_atomic_t g_interrupted = 0;
+static void on_sigint(int sig) {
+  (void)sig;
+  g_interrupted = 1;
+}
+
+/* ---- where the built-in plugins and rules live ---- */
+
+static char *data_dir(const char *sub) {
+  const char *home = getenv("RASOAT_HOME");
+  if (home) return rs_sprintf("%s/%s", home, sub);
+  char exe[PATH_MAX];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) {
+    exe[n] = 0;
+    char *slash = strrchr(exe, '/');
+    if (slash) {
+      *slash = 0;
+      const char *ups[] = {"..", "../share/rasoat"};
+      for (int i = 0; i < 2; i++) {
+        char *p = rs_sprintf("%s/%s/%s", exe, ups[i], sub);
+        struct stat st;
+        if (p && stat(p, &st) == 0 && S_ISDIR(st.st_mode)) return p;
+        free(p);
+      }
+    }
+  }
+  return rs_sprintf("%s/%s", RS_SOURCE_DIR, sub);
+}
+
+/* ---- options ---- */
+
+typedef struct opts {
+  const char *format;
+  const char *output;
+  const char *profile;
+  const char *fail_on;
+  const char *deadline;
+  const char **plugins;
+  size_t nplugins;
+  const char **data;
+  size_t ndata;
+  const char **rules;
+  size_t nrules;
+  int jobs;
+  int color; /* -1 auto */
+  int no_builtin;
+  const char *config;
+  const char *baseline;
+  const char *write_baseline;
+  int fix;
+  int no_config;
+} opts;
+
+static void usage(FILE *f) {
+  fputs("Cách dùng:\n"
+        "  rasoat check [tùy chọn] ĐƯỜNG_DẪN...   kiểm tra tệp hoặc thư mục (.txt .docx .odt .html)\n"
+        "    -f, --format text|json|jsonl|sarif|junit|html|csv   (mặc định text)\n"
+        "    -o, --output TỆP        ghi kết quả ra tệp\n"
+        "    -p, --profile TÊN|TỆP   hồ sơ quy tắc (mặc định: nhận từ tiêu đề, nếu không thì cchc-6-thang)\n"
+        "    -d, --data TỆP          bảng dữ liệu .csv/.xlsx (lặp lại được)\n"
+        "        --plugins THƯ_MỤC   thêm gói quy tắc (lặp lại được)\n"
+        "        --rule MÃ=off|info|warning|error\n"
+        "        --fail-on error|warning|info   (mặc định error)\n"
+        "        --deadline dd/mm/yyyy          hạn nộp báo cáo\n"
+        "    -j, --jobs N            số luồng (mặc định: số lõi)\n"
+        "        --no-color\n"
+        "        --config TỆP        tệp cấu hình (mặc định: .rasoat.lua tìm từ thư mục của tệp lên trên)\n"
+        "        --baseline TỆP      chỉ báo phát hiện mới so với báo cáo JSON trước\n"
+        "        --write-baseline TỆP  ghi báo cáo JSON làm mốc so sánh\n"
+        "        --fix               sửa các lỗi an toàn trong tệp .txt (vào -o TỆP, hoặc tại chỗ và giữ .bak)\n"
+        "  rasoat rules [--format json]     liệt kê quy tắc\n"
+        "  rasoat explain MÃ-QUY-TẮC        giải thích một quy tắc\n"
+        "  rasoat test-rules [THƯ_MỤC...]   chạy các ví dụ trong quy tắc\n"
+        "  rasoat --version\n"
+        "Mã thoát: 0 không có phát hiện từ mức --fail-on; 1 có; 2 lỗi dùng lệnh, tệp không đọc được\n"
+        "hoặc quy tắc bị lỗi.\n",
+        f);
+}
+
+static void push_str(const char ***v, size_t *n, const char *s) {
+  const char **nv = realloc(*v, (*n + 1) * sizeof *nv);
+  if (!nv) return;
+  *v = nv;
+  nv[(*n)++] = s;
+}
+
+enum { O_PLUGINS = 256, O_RULE, O_FAILON, O_NOCOLOR, O_DEADLINE, O_NOBUILTIN, O_COLOR, O_CONFIG, O_BASELINE,
+       O_WBASELINE, O_FIX, O_NOCONFIG };
+
+static int parse_opts(int argc, char **argv, opts *o, int *first) {
+  static const struct option lo[] = {
+      {"format", required_argument, 0, 'f'},   {"output", required_argument, 0, 'o'},
+      {"profile", required_argument, 0, 'p'},  {"data", required_argument, 0, 'd'},
+      {"plugins", required_argument, 0, O_PLUGINS}, {"rule", required_argument, 0, O_RULE},
+      {"fail-on", required_argument, 0, O_FAILON}, {"jobs", required_argument, 0, 'j'},
+      {"no-color", no_argument, 0, O_NOCOLOR}, {"color", no_argument, 0, O_COLOR},
+      {"deadline", required_argument, 0, O_DEADLINE},
+      {"no-builtin", no_argument, 0, O_NOBUILTIN}, {"help", no_argument, 0, 'h'},
+      {"config", required_argument, 0, O_CONFIG}, {"no-config", no_argument, 0, O_NOCONFIG},
+      {"baseline", required_argument, 0, O_BASELINE}, {"write-baseline", required_argument, 0, O_WBASELINE},
+      {"fix", no_argument, 0, O_FIX},
+      {0, 0, 0, 0},
+  };
+  optind = 1;
+  int c;
+  while ((c = getopt_long(argc, argv, "f:o:p:d:j:h", lo, NULL)) != -1) {
+    switch (c) {
+    case 'f': o->format = optarg; break;
+    case 'o': o->output = optarg; break;
+    case 'p': o->profile = optarg; break;
+    case 'd': push_str(&o->data, &o->ndata, optarg); break;
+    case O_PLUGINS: push_str(&o->plugins, &o->nplugins, optarg); break;
+    case O_RULE: push_str(&o->rules, &o->nrules, optarg); break;
+    case O_FAILON: o->fail_on = optarg; break;
+    case O_NOCOLOR: o->color = 0; break;
+    case O_COLOR: o->color = 1; break;
+    case O_DEADLINE: o->deadline = optarg; break;
+    case O_NOBUILTIN: o->no_builtin = 1; break;
+    case O_CONFIG: o->config = optarg; break;
+    case O_NOCONFIG: o->no_config = 1; break;
+    case O_BASELINE: o->baseline = optarg; break;
+    case O_WBASELINE: o->write_baseline = optarg; break;
+    case O_FIX: o->fix = 1; break;
+    case 'j': {
+      char *end;
+      long j = strtol(optarg, &end, 10);
+      if (*end || j < 1 || j > 256) {
+        fprintf(stderr, "rasoat: -j cần một số từ 1 đến 256\n");
+        return -1;
+      }
+      o->jobs = (int)j;
+      break;
+    }
+    case 'h': usage(stdout); exit(0);
+    default: usage(stderr); return -1;
+    }
+  }
+  *first = optind;
+  return 0;
+}
+
+/* ---- engine set-up shared by the commands ---- */
+
+static int setup_engine(rs_engine *e, const opts *o) {
+  rs_engine_init(e);
+  char *err = NULL;
+  if (o->profile) e->forced_profile = rs_strdup(o->profile);
+  if (o->deadline) e->deadline = rs_strdup(o->deadline);
+  for (size_t i = 0; i < o->nrules; i++) {
+    if (rs_engine_override(e, o->rules[i], &err)) {
+      fprintf(stderr, "rasoat: %s\n", err);
+      free(err);
+      return -1;
+    }
+  }
+  if (!o->no_builtin) {
+    char *pd = data_dir("plugins");
+    if (rs_engine_load_plugins(e, pd)) {
+      fprintf(stderr, "rasoat: không đọc được thư mục quy tắc %s\n", pd);
+      free(pd);
+      return -1;
+    }
+    free(pd);
+  }
+  for (size_t i = 0; i < o->nplugins; i++) {
+    if (rs_engine_load_plugins(e, o->plugins[i])) {
+      fprintf(stderr, "rasoat: không đọc được thư mục quy tắc %s: %s\n", o->plugins[i], strerror(errno));
+      return -1;
+    }
+  }
+  char *rd = data_dir("rules");
+  int rc = rs_engine_load_profiles(e, rd, &err);
+  free(rd);
+  if (rc) {
+    fprintf(stderr, "rasoat: %s\n", err ? err : "lỗi hồ sơ cấu hình");
+    free(err);
+    return -1;
+  }
+  for (size_t i = 0; i < o->ndata; i++) {
+    rs_table *t = NULL;
+    if (rs_table_read(o->data[i], &e->limits, &t, &err) < 0) {
+      fprintf(stderr, "rasoat: %s: %s\n", o->data[i], err ? err : "không đọc được bảng dữ liệu");
+      free(err);
+      return -1;
+    }
+    rs_table **nt = realloc(e->tables, (e->ntables + 1) * sizeof *nt);
+    if (!nt) return -1;
+    e->tables = nt;
+    e->tables[e->ntables++] = t;
+  }
+  rs_engine_validate(e);
+  return 0;
+}
+
+/* ---- inputs ---- */
+
+typedef struct paths {
+  char **v;
+  size_t n, cap;
+} paths;
+
+static void paths_add(paths *p, const char *s) {
+  if (p->n == p->cap) {
+    p->cap = p->cap ? p->cap * 2 : 64;
+    char **nv = realloc(p->v, p->cap * sizeof *nv);
+    if (!nv) return;
+    p->v = nv;
+  }
+  p->v[p->n++] = rs_strdup(s);
+}
+
+static int cmp_path(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* ---- check ---- */
+
+typedef struct pool {
+  rs_engine *e;
+  char **paths;
+  size_t n;
+  rs_file_result *results;
+  char *done;
+  size_t next;
+  size_t ndone;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  int rule_failed;
+} pool;
+
+static void *worker_main(void *arg) {
+  pool *p = arg;
+  rs_worker *w = rs_worker_new(p->e);
+  for (;;) {
+    pthread_mutex_lock(&p->mu);
+    size_t i = p->next < p->n && !g_interrupted ? p->next++ : p->n;
+    pthread_mutex_unlock(&p->mu);
+    if (i >= p->n) break;
+    rs_file_result fr;
+    int rc;
+    if (w) {
+      rc = rs_check_file(w, p->paths[i], &fr);
+    } else {
+      memset(&fr, 0, sizeof fr);
+      fr.path = rs_strdup(p->paths[i]);
+      fr.format = "unknown";
+      fr.status = RS_FILE_FAILED;
+      fr.error = rs_strdup("hết bộ nhớ khi tạo luồng kiểm tra");
+      rc = RS_ENOMEM;
+    }
+    pthread_mutex_lock(&p->mu);
+    p->results[i] = fr;
+    p->done[i] = 1;
+    p->ndone++;
+    if (rc == 1) p->rule_failed = 1;
+    pthread_cond_broadcast(&p->cv);
+    pthread_mutex_unlock(&p->mu);
+  }
+  rs_worker_free(w);
+  return NULL;
+}
+
+static int cmd_check(int argc, char **argv) {
+  opts o = {.format = "text", .fail_on = "error", .color = -1};
+  int first;
+  if (parse_opts(argc, argv, &o, &first)) return 2;
+  if (first >= argc) {
+    fprintf(stderr, "rasoat: cần ít nhất một tệp hoặc thư mục để kiểm tra\n");
+    usage(stderr);
+    return 2;
+  }
+  int fail_on_given = 0;
+  for (int a = 1; a < argc; a++)
+    if (!strncmp(argv[a], "--fail-on", 9)) fail_on_given = 1;
+  rs_severity fail_on;
+  if (rs_severity_parse(o.fail_on, &fail_on) || fail_on == RS_SEV_OFF) {
+    fprintf(stderr, "rasoat: --fail-on cần error, warning hoặc info\n");
+    return 2;
+  }
+  static const char *const formats[] = {"text", "json", "jsonl", "sarif", "junit", "html", "csv", NULL};
+  int fok = 0;
+  for (const char *const *f = formats; *f; f++)
+    if (!strcmp(*f, o.format)) fok = 1;
+  if (!fok) {
+    fprintf(stderr, "rasoat: định dạng không hỗ trợ \"%s\" (text, json, jsonl, sarif, junit, html, csv)\n", o.format);
+    return 2;
+  }
+
+  paths in = {0};
+  rs_file_result *missing = NULL;
+  size_t nmissing = 0;
+  for (int i = first; i < argc; i++) {
+    struct stat st;
+    if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+      paths found = {0};
+      rs_walk(argv[i], &found.v, &found.n);
+      qsort(found.v, found.n, sizeof *found.v, cmp_path);
+      for (size_t k = 0; k < found.n; k++) {
+        paths_add(&in, found.v[k]);
+        free(found.v[k]);
+      }
+      free(found.v);
+    } else {
+      paths_add(&in, argv[i]);
+    }
+  }
+  (void)missing;
+  (void)nmissing;
+
+  /* configuration: --config, or .rasoat.lua from the first input upward */
+  rs_config cfg;
+  memset(&cfg, 0, sizeof cfg);
+  char *cfg_path = NULL;
+  if (o.config) cfg_path = rs_strdup(o.config);
+  else if (!o.no_config) rs_config_find(argv[first], &cfg_path);
+  if (cfg_path) {
+    char *err = NULL;
+    if (rs_config_load(cfg_path, &cfg, &err)) {
+      fprintf(stderr, "rasoat: %s\n", err ? err : cfg_path);
+      free(err);
+      free(cfg_path);
+      return 2;
+    }
+    free(cfg_path);
+    if (!o.profile) o.profile = cfg.profile;
+    if (cfg.fail_on && !strcmp(o.fail_on, "error") && !fail_on_given) {
+      o.fail_on = cfg.fail_on;
+      if (rs_severity_parse(o.fail_on, &fail_on) || fail_on == RS_SEV_OFF) {
+        fprintf(stderr, "rasoat: %s: fail_on cần error, warning hoặc info\n", cfg.path);
+        return 2;
+      }
+    }
+    if (!o.deadline) o.deadline = cfg.deadline;
+    /* the config's rules first, so that --rule on the command line wins */
+    const char **rules = NULL;
+    size_t nr = 0;
+    for (size_t i = 0; i < cfg.nrules; i++) push_str(&rules, &nr, cfg.rules[i]);
+    for (size_t i = 0; i < o.nrules; i++) push_str(&rules, &nr, o.rules[i]);
+    free(o.rules);
+    o.rules = rules;
+    o.nrules = nr;
+    for (size_t i = 0; i < cfg.ndata; i++) push_str(&o.data, &o.ndata, cfg.data[i]);
+    for (size_t i = 0; i < cfg.nplugins; i++) push_str(&o.plugins, &o.nplugins, cfg.plugins[i]);
+    /* ignored paths (files found in folders; files named explicitly are kept) */
+    size_t w = 0;
+    for (size_t i = 0; i < in.n; i++) {
+      int explicit_arg = 0;
+      for (int a = first; a < argc; a++)
+        if (!strcmp(argv[a], in.v[i])) explicit_arg = 1;
+      if (!explicit_arg && rs_config_ignored(&cfg, in.v[i])) {
+        free(in.v[i]);
+        continue;
+      }
+      in.v[w++] = in.v[i];
+    }
+    in.n = w;
+  }
+  if (o.fix && o.format && strcmp(o.format, "text") && !o.output) {
+    /* fine: the report goes to stdout */
+  }
+
+  rs_engine e;
+  if (setup_engine(&e, &o)) {
+    rs_engine_free(&e);
+    return 2;
+  }
+
+  FILE *out = stdout;
+  const char *fix_out = NULL;
+  if (o.fix) {
+    fix_out = o.output;
+    o.output = NULL;
+    if (fix_out && in.n != 1) {
+      fprintf(stderr, "rasoat: --fix với -o chỉ nhận một tệp\n");
+      rs_engine_free(&e);
+      return 2;
+    }
+  }
+  if (fix_out) {
+    struct stat fst, ist;
+    if (stat(fix_out, &fst) == 0 && stat(in.v[0], &ist) == 0 && fst.st_ino == ist.st_ino && fst.st_dev == ist.st_dev) {
+      fprintf(stderr, "rasoat: -o %s là chính tệp đầu vào; bỏ -o để sửa tại chỗ (có giữ bản .bak)\n", fix_out);
+      rs_engine_free(&e);
+      return 2;
+    }
+  }
+  if (o.output) {
+    struct stat ost;
+    int oexists = stat(o.output, &ost) == 0;
+    for (size_t i = 0; i < in.n; i++) {
+      struct stat ist;
+      if (!strcmp(in.v[i], o.output) || (oexists && stat(in.v[i], &ist) == 0 && ist.st_dev == ost.st_dev &&
+                                          ist.st_ino == ost.st_ino)) {
+        fprintf(stderr, "rasoat: tệp kết quả %s trùng với một tệp đầu vào: rasoat không ghi vào tệp đầu vào\n",
+                o.output);
+        rs_engine_free(&e);
+        return 2;
+      }
+    }
+    out = fopen(o.output, "w");
+    if (!out) {
+      fprintf(stderr, "rasoat: không ghi được %s: %s\n", o.output, strerror(errno));
+      rs_engine_free(&e);
+      return 2;
+    }
+  }
+  int color = o.color >= 0 ? o.color : (!o.output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR"));
+
+  signal(SIGINT, on_sigint);
+  signal(SIGPIPE, SIG_IGN);
+
+  int jobs = o.jobs > 0 ? o.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+  if (jobs < 1) jobs = 1;
+  if ((size_t)jobs > in.n) jobs = in.n ? (int)in.n : 1;
+
+  pool p = {.e = &e, .paths = in.v, .n = in.n};
+  p.results = calloc(in.n ? in.n : 1, sizeof *p.results);
+  p.done = calloc(in.n ? in.n : 1, 1);
+  pthread_mutex_init(&p.mu, NULL);
+  pthread_cond_init(&p.cv, NULL);
+  pthread_t *th = calloc((size_t)jobs, sizeof *th);
+  for (int t = 0; t < jobs; t++) pthread_create(&th[t], NULL, worker_main, &p);
+
+  int streaming = !strcmp(o.format, "jsonl");
+  size_t printed = 0;
+  int write_failed = 0;
+  rs_progress prog;
+  rs_progress_init(&prog, in.n, isatty(STDERR_FILENO) && in.n > 1);
+  pthread_mutex_lock(&p.mu);
+  while (printed < in.n) {
+    while (printed < in.n && p.done[printed]) {
+      if (streaming) {
+        rs_file_result *fr = &p.results[printed];
+        pthread_mutex_unlock(&p.mu);
+        if (!write_failed) {
+          rs_out_jsonl_file(out, fr);
+          if (fflush(out) != 0) write_failed = 1;
+        }
+        /* keep the counts, free the rest: memory stays flat */
+        rs_doc_free(fr->doc);
+        fr->doc = NULL;
+        pthread_mutex_lock(&p.mu);
+      }
+      printed++;
+    }
+    rs_progress_update(&prog, p.ndone);
+    if (printed >= in.n) break;
+    if (g_interrupted) {
+      /* wait for files in progress, then stop */
+      int busy = 0;
+      for (size_t i = printed; i < p.next; i++)
+        if (!p.done[i]) busy = 1;
+      if (!busy) break;
+    }
+    pthread_cond_wait(&p.cv, &p.mu);
+  }
+  pthread_mutex_unlock(&p.mu);
+  for (int t = 0; t < jobs; t++) pthread_join(th[t], NULL);
+  rs_progress_done(&prog);
+
+  size_t nres = g_interrupted ? printed : in.n;
+  rs_report r = {.files = p.results, .nfiles = nres, .rules = e.infos, .nrules = e.nrules,
+                 .interrupted = g_interrupted ? 1 : 0};
+  rs_out_opts oo = {.color = color, .fail_on = o.fail_on};
+  int baseline_failed = 0;
+
+  if (o.baseline) {
+    rs_baseline_set *bs = NULL;
+    char *err = NULL;
+    if (rs_baseline_load(o.baseline, &bs, &err)) {
+      fprintf(stderr, "rasoat: %s\n", err ? err : o.baseline);
+      free(err);
+      baseline_failed = 1;
+    } else {
+      size_t dropped = rs_baseline_filter(bs, p.results, nres);
+      if (!streaming) fprintf(stderr, "rasoat: bỏ qua %zu phát hiện đã có trong báo cáo gốc %s\n", dropped, o.baseline);
+      rs_baseline_free(bs);
+    }
+  }
+  if (o.write_baseline) {
+    FILE *bf = fopen(o.write_baseline, "w");
+    if (!bf || rs_out_json(bf, &r, &oo) != 0 || fclose(bf) != 0) {
+      fprintf(stderr, "rasoat: không ghi được %s: %s\n", o.write_baseline, strerror(errno));
+      baseline_failed = 1;
+    }
+  }
+  if (o.fix) {
+    for (size_t i = 0; i < nres; i++) {
+      if (p.results[i].status != RS_FILE_CHECKED) continue;
+      char *err = NULL;
+      size_t applied = 0;
+      if (rs_fix_file(&e, &p.results[i], fix_out, &err, &applied)) {
+        fprintf(stderr, "rasoat: %s\n", err ? err : "không sửa được");
+        baseline_failed = 1;
+      } else {
+        fprintf(stderr, "rasoat: đã sửa %zu chỗ trong %s%s%s\n", applied, fix_out ? fix_out : p.results[i].path,
+                fix_out ? "" : " (bản gốc: ", fix_out ? "" : ".bak)");
+      }
+      free(err);
+    }
+  }
+
+  /* plugin load problems */
+  for (size_t i = 0; i < e.load_diags.n; i++) {
+    const rs_diag *g = &e.load_diags.v[i];
+    fprintf(stderr, "%s: error: %s [%s]\n", g->excerpt ? g->excerpt : "?", g->message, g->rule);
+  }
+
+  if (!streaming && !write_failed) {
+    int rc = 0;
+    if (!strcmp(o.format, "text")) rc = rs_out_text(out, &r, &oo);
+    else if (!strcmp(o.format, "json")) rc = rs_out_json(out, &r, &oo);
+    else if (!strcmp(o.format, "sarif")) rc = rs_out_sarif(out, &r, &oo);
+    else if (!strcmp(o.format, "junit")) rc = rs_out_junit(out, &r, &oo);
+    else if (!strcmp(o.format, "html")) rc = rs_out_html(out, &r, &oo);
+    else if (!strcmp(o.format, "csv")) rc = rs_out_csv(out, &r, &oo);
+    (void)rc;
+  }
+  if (g_interrupted) fprintf(stderr, "rasoat: bị ngắt: đã kiểm tra %zu/%zu tệp\n", nres, in.n);
+  if (fflush(out) != 0) write_failed = 1;
+  if (out != stdout) fclose(out);
+
+  int status = 0;
+  for (size_t i = 0; i < nres; i++) {
+    if (p.results[i].status == RS_FILE_FAILED) status = 2;
+    for (size_t k = 0; k < p.results[i].diags.n; k++) {
+      const rs_diag *g = &p.results[i].diags.v[k];
+      if (status < 1 && g->severity >= fail_on) status = 1;
+      if (!strncmp(g->rule, "engine/rule-", 12)) status = 2;
+    }
+  }
+  if (p.rule_failed || e.load_diags.n || g_interrupted || baseline_failed) status = 2;
+
+  for (size_t i = 0; i < in.n; i++) {
+    if (p.done[i]) rs_file_result_free(&p.results[i]);
+    free(in.v[i]);
+  }
+  free(in.v);
+  free(p.results);
+  free(p.done);
+  free(th);
+  pthread_mutex_destroy(&p.mu);
+  pthread_cond_destroy(&p.cv);
+  rs_engine_free(&e);
+  free(o.plugins);
+  free(o.data);
+  free(o.rules);
+  rs_config_free(&cfg);
+  if (write_failed && errno == EPIPE) return status; /* `| head`: end quietly */
+  return status;
+}
+
+/* ---- rules, explain ---- */
+
+static int cmd_rules(int argc, char **argv) {
+  opts o = {.format = "text", .color = -1};
+  int first;
+  if (parse_opts(argc, argv, &o, &first)) return 2;
+  rs_engine e;
+  if (setup_engine(&e, &o)) {
+    rs_engine_free(&e);
+    return 2;
+  }
+  if (!strcmp(o.format, "json")) rs_print_rules_json(stdout, &e);
+  else rs_print_rules_table(stdout, &e);
+  int st = e.load_diags.n ? 2 : 0;
+  for (size_t i = 0; i < e.load_diags.n; i++)
+    fprintf(stderr, "%s: error: %s [%s]\n", e.load_diags.v[i].excerpt, e.load_diags.v[i].message,
+            e.load_diags.v[i].rule);
+  rs_engine_free(&e);
+  free(o.plugins);
+  free(o.data);
+  free(o.rules);
+  return st;
+}
+
+static int cmd_explain(int argc, char **argv) {
+  opts o = {.format = "text", .color = -1};
+  int first;
+  if (parse_opts(argc, argv, &o, &first)) return 2;
+  if (first >= argc) {
+    fprintf(stderr, "rasoat: explain cần mã quy tắc, ví dụ: rasoat explain arithmetic/percent\n");
+    return 2;
+  }
+  rs_engine e;
+  if (setup_engine(&e, &o)) {
+    rs_engine_free(&e);
+    return 2;
+  }
+  int st = rs_explain(stdout, &e, argv[first]);
+  rs_engine_free(&e);
+  free(o.plugins);
+  free(o.data);
+  free(o.rules);
+  return st;
+}
+
+static int cmd_test_rules(int argc, char **argv) {
+  opts o = {.format = "text", .color = -1};
+  int first;
+  if (parse_opts(argc, argv, &o, &first)) return 2;
+  if (first < argc) {
+    /* test only the given packs folders */
+    o.no_builtin = 1;
+    for (int i = first; i < argc; i++) push_str(&o.plugins, &o.nplugins, argv[i]);
+  }
+  rs_engine e;
+  if (setup_engine(&e, &o)) {
+    rs_engine_free(&e);
+    return 2;
+  }
+  int st = rs_test_rules(stdout, &e);
+  rs_engine_free(&e);
+  free(o.plugins);
+  free(o.data);
+  free(o.rules);
+  return st;
+}
+
+static int cmd_docs(int argc, char **argv) {
+  opts o = {.format = "text", .color = -1};
+  int first;
+  if (parse_opts(argc, argv, &o, &first)) return 2;
+  if (first >= argc) {
+    fprintf(stderr, "rasoat: docs cần thư mục đích\n");
+    return 2;
+  }
+  rs_engine e;
+  if (setup_engine(&e, &o)) {
+    rs_engine_free(&e);
+    return 2;
+  }
+  int st = rs_write_docs(&e, argv[first]);
+  rs_engine_free(&e);
+  free(o.plugins);
+  free(o.data);
+  free(o.rules);
+  return st;
+}
+
+int main(int argc, char **argv) {
+  xmlInitParser();
+  if (argc < 2) {
+    usage(stderr);
+    return 2;
+  }
+  const char *cmd = argv[1];
+  if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+    printf("rasoat %s\n", RS_VERSION);
+    return 0;
+  }
+  if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+    usage(stdout);
+    return 0;
+  }
+  int rc;
+  if (!strcmp(cmd, "check")) rc = cmd_check(argc - 1, argv + 1);
+  else if (!strcmp(cmd, "rules")) rc = cmd_rules(argc - 1, argv + 1);
+  else if (!strcmp(cmd, "explain")) rc = cmd_explain(argc - 1, argv + 1);
+  else if (!strcmp(cmd, "test-rules")) rc = cmd_test_rules(argc - 1, argv + 1);
+  else if (!strcmp(cmd, "docs")) rc = cmd_docs(argc - 1, argv + 1);
+  else {
+    fprintf(stderr, "rasoat: lệnh không rõ \"%s\"\n", cmd);
+    usage(stderr);
+    rc = 2;
+  }
+  xmlCleanupParser();
+  return rc;
+}

@@ -1,0 +1,1246 @@
+/* The rule engine: plugin loading and validation, profiles, and running the
+ * rules of one document in a worker's sandbox. */
+#include "engine.h"
+
+#include <dirent.h>
+#include <hunspell.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <utf8proc.h>
+
+#include "doc.h"
+#include "legacy.h"
+#include "readers.h"
+#include "worker.h"
+
+#define CHUNKS_KEY "rasoat.chunks"
+#define PROFILES_KEY "rasoat.profiles"
+#define DATA_KEY "rasoat.data"
+#define METHODS_KEY "rasoat.docmethods"
+#define LIBS_KEY "rasoat.libs"
+#define RULESDATA_KEY "rasoat.rulesdata"
+
+void rs_budget_default(rs_budget *b) {
+  b->instructions = 50000000;  /* ~0.2-0.5 s of Lua */
+  b->wall_ms = 3000;
+  b->memory = (size_t)64 << 20;
+  b->max_findings = 1000;
+  b->re_match_limit = 1000000;
+  b->re_depth_limit = 5000;
+}
+
+/* ---- files ---- */
+
+static char *read_file(const char *path, size_t *len, size_t max) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  size_t cap = 4096, n = 0;
+  char *b = malloc(cap);
+  while (b) {
+    if (n + 4096 > cap) {
+      cap *= 2;
+      char *nb = realloc(b, cap);
+      if (!nb) {
+        free(b);
+        b = NULL;
+        break;
+      }
+      b = nb;
+    }
+    size_t r = fread(b + n, 1, cap - n - 1, f);
+    n += r;
+    if (r == 0) break;
+    if (max && n > max) {
+      free(b);
+      b = NULL;
+      break;
+    }
+  }
+  fclose(f);
+  if (b) {
+    b[n] = 0;
+    *len = n;
+  }
+  return b;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* sorted entry names of a folder (regular files or folders as asked) */
+static char **list_dir(const char *dir, int want_dirs, const char *suffix, size_t *n) {
+  *n = 0;
+  DIR *d = opendir(dir);
+  if (!d) return NULL;
+  size_t cap = 16;
+  char **v = malloc(cap * sizeof *v);
+  struct dirent *de;
+  while (v && (de = readdir(d))) {
+    if (de->d_name[0] == '.') continue;
+    char *full = rs_sprintf("%s/%s", dir, de->d_name);
+    struct stat st;
+    int ok = full && stat(full, &st) == 0 && (want_dirs ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode));
+    free(full);
+    if (!ok) continue;
+    if (suffix) {
+      size_t l = strlen(de->d_name), sl = strlen(suffix);
+      if (l <= sl || strcmp(de->d_name + l - sl, suffix)) continue;
+    }
+    if (*n == cap) {
+      cap *= 2;
+      char **nv = realloc(v, cap * sizeof *nv);
+      if (!nv) break;
+      v = nv;
+    }
+    v[(*n)++] = rs_strdup(de->d_name);
+  }
+  closedir(d);
+  if (v) qsort(v, *n, sizeof *v, cmp_str);
+  return v;
+}
+
+static void free_list(char **v, size_t n) {
+  for (size_t i = 0; i < n; i++) free(v[i]);
+  free(v);
+}
+
+/* ---- engine ---- */
+
+int rs_engine_init(rs_engine *e) {
+  memset(e, 0, sizeof *e);
+  rs_budget_default(&e->budget);
+  rs_limits_default(&e->limits);
+  e->forced_index = -1;
+  return 0;
+}
+
+static void load_diag(rs_engine *e, const char *path, const char *fmt, const char *a, const char *b) {
+  rs_diag *g = rs_diags_add(&e->load_diags, "engine/rule-load", RS_SEV_ERROR, fmt, a ? a : "", b ? b : "");
+  if (g) {
+    free(g->excerpt);
+    g->excerpt = rs_strdup(path);
+  }
+}
+
+int rs_engine_load_plugins(rs_engine *e, const char *dir) {
+  size_t npacks;
+  char **packs = list_dir(dir, 1, NULL, &npacks);
+  if (!packs) return RS_EIO;
+  for (size_t i = 0; i < npacks; i++) {
+    char *pdir = rs_sprintf("%s/%s", dir, packs[i]);
+    if (!strcmp(packs[i], "lib")) {
+      char **nl = realloc(e->lib_dirs, (e->nlib_dirs + 1) * sizeof *nl);
+      if (nl) {
+        e->lib_dirs = nl;
+        e->lib_dirs[e->nlib_dirs++] = pdir;
+      } else {
+        free(pdir);
+      }
+      continue;
+    }
+    size_t nfiles;
+    char **files = list_dir(pdir, 0, ".lua", &nfiles);
+    for (size_t k = 0; files && k < nfiles; k++) {
+      char *path = rs_sprintf("%s/%s", pdir, files[k]);
+      size_t len = 0;
+      char *src = read_file(path, &len, 1 << 20);
+      if (!src) {
+        load_diag(e, path, "Không đọc được tệp quy tắc %s%s", path, NULL);
+        free(path);
+        continue;
+      }
+      rs_rule *nr = realloc(e->rules, (e->nrules + 1) * sizeof *nr);
+      if (!nr) {
+        free(src);
+        free(path);
+        break;
+      }
+      e->rules = nr;
+      rs_rule *r = &e->rules[e->nrules++];
+      memset(r, 0, sizeof *r);
+      files[k][strlen(files[k]) - 4] = 0;
+      r->info.id = rs_sprintf("%s/%s", packs[i], files[k]);
+      r->info.path = path;
+      r->source = src;
+      r->srclen = len;
+      r->info.severity = r->info.default_severity = RS_SEV_OFF;
+    }
+    free_list(files, nfiles);
+    free(pdir);
+  }
+  free_list(packs, npacks);
+  return 0;
+}
+
+const rs_rule *rs_engine_find(const rs_engine *e, const char *id) {
+  for (size_t i = 0; i < e->nrules; i++)
+    if (!strcmp(e->rules[i].info.id, id)) return &e->rules[i];
+  return NULL;
+}
+
+/* ---- profiles ---- */
+
+static int lower_utf8(const char *s, char *out, size_t cap) {
+  size_t n = 0;
+  const unsigned char *p = (const unsigned char *)s;
+  size_t len = strlen(s);
+  size_t i = 0;
+  while (i < len && n + 5 < cap) {
+    int32_t cp;
+    int l = rs_utf8_decode(p + i, len - i, &cp);
+    if (l < 0) {
+      i++;
+      continue;
+    }
+    i += (size_t)l;
+    n += (size_t)rs_utf8_encode(utf8proc_tolower(cp), out + n);
+  }
+  out[n] = 0;
+  return 0;
+}
+
+/* Parse a data-only profile file in an empty environment. */
+static int parse_profile(const char *path, rs_profile *p, char **err) {
+  memset(p, 0, sizeof *p);
+  size_t len;
+  char *src = read_file(path, &len, 1 << 20);
+  if (!src) {
+    *err = rs_sprintf("không đọc được hồ sơ cấu hình %s: %s", path, strerror(errno));
+    return RS_EIO;
+  }
+  lua_State *L = luaL_newstate();
+  int rc = RS_EFORMAT;
+  if (luaL_loadbufferx(L, src, len, path, "t") != LUA_OK) {
+    *err = rs_sprintf("hồ sơ cấu hình %s không hợp lệ: %s", path, lua_tostring(L, -1));
+    goto out;
+  }
+  lua_newtable(L); /* empty environment: data only */
+  lua_setupvalue(L, -2, 1);
+  lua_sethook(L, NULL, 0, 0);
+  if (lua_pcall(L, 0, 1, 0) != LUA_OK || !lua_istable(L, -1)) {
+    *err = rs_sprintf("hồ sơ cấu hình %s phải trả về một bảng dữ liệu: %s", path,
+                      lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
+    goto out;
+  }
+  lua_getfield(L, -1, "name");
+  if (!lua_isstring(L, -1)) {
+    const char *b = strrchr(path, '/');
+    b = b ? b + 1 : path;
+    p->name = rs_strndup(b, strlen(b) > 4 ? strlen(b) - 4 : strlen(b));
+  } else {
+    p->name = rs_strdup(lua_tostring(L, -1));
+  }
+  lua_pop(L, 1);
+  lua_getfield(L, -1, "extends");
+  if (lua_isstring(L, -1)) p->extends = rs_strdup(lua_tostring(L, -1));
+  lua_pop(L, 1);
+  lua_getfield(L, -1, "description");
+  if (lua_isstring(L, -1)) p->description = rs_strdup(lua_tostring(L, -1));
+  lua_pop(L, 1);
+  /* detect = { {"6 tháng đầu năm", "cải cách hành chính"}, "..." } */
+  lua_getfield(L, -1, "detect");
+  if (lua_istable(L, -1)) {
+    size_t n = lua_rawlen(L, -1);
+    p->detect = calloc(n + 1, sizeof *p->detect);
+    for (size_t i = 1; p->detect && i <= n; i++) {
+      lua_rawgeti(L, -1, (lua_Integer)i);
+      size_t m = lua_istable(L, -1) ? lua_rawlen(L, -1) : 1;
+      char **entry = calloc(m + 1, sizeof *entry);
+      for (size_t k = 1; entry && k <= m; k++) {
+        if (lua_istable(L, -1)) lua_rawgeti(L, -1, (lua_Integer)k);
+        else lua_pushvalue(L, -1);
+        const char *s = lua_tostring(L, -1);
+        char buf[512];
+        lower_utf8(s ? s : "", buf, sizeof buf);
+        entry[k - 1] = rs_strdup(buf);
+        lua_pop(L, 1);
+      }
+      p->detect[p->ndetect++] = entry;
+      lua_pop(L, 1);
+    }
+  }
+  lua_pop(L, 1);
+  /* packs and rules: name = true|false|"off"|"info"|"warning"|"error" */
+  const char *keys[] = {"packs", "rules"};
+  for (int k = 0; k < 2; k++) {
+    lua_getfield(L, -1, keys[k]);
+    if (lua_istable(L, -1)) {
+      lua_pushnil(L);
+      while (lua_next(L, -2)) {
+        if (lua_type(L, -2) == LUA_TSTRING) {
+          int sev = -1;
+          if (lua_isboolean(L, -1)) sev = lua_toboolean(L, -1) ? -1 : RS_SEV_OFF;
+          else if (lua_isstring(L, -1)) {
+            rs_severity s;
+            if (rs_severity_parse(lua_tostring(L, -1), &s) == 0) sev = (int)s;
+            else {
+              *err = rs_sprintf("hồ sơ %s: mức độ không hợp lệ \"%s\" cho %s (dùng off, info, warning, error)",
+                                path, lua_tostring(L, -1), lua_tostring(L, -2));
+              lua_pop(L, 3);
+              goto out;
+            }
+          }
+          void *ns = realloc(p->settings, (p->nsettings + 1) * sizeof *p->settings);
+          if (ns) {
+            p->settings = ns;
+            /* packs first (k=0), then rules: rules are more specific */
+            p->settings[p->nsettings].id = rs_strdup(lua_tostring(L, -2));
+            p->settings[p->nsettings].sev = sev;
+            p->nsettings++;
+          }
+        }
+        lua_pop(L, 1);
+      }
+    }
+    lua_pop(L, 1);
+  }
+  p->path = rs_strdup(path);
+  p->source = src;
+  p->srclen = len;
+  src = NULL;
+  rc = 0;
+out:
+  free(src);
+  lua_close(L);
+  return rc;
+}
+
+static void profile_free(rs_profile *p) {
+  free(p->name);
+  free(p->path);
+  free(p->extends);
+  free(p->description);
+  for (size_t i = 0; i < p->ndetect; i++) {
+    for (char **s = p->detect[i]; s && *s; s++) free(*s);
+    free(p->detect[i]);
+  }
+  free(p->detect);
+  for (size_t i = 0; i < p->nsettings; i++) free(p->settings[i].id);
+  free(p->settings);
+  free(p->source);
+}
+
+static int find_profile(const rs_engine *e, const char *name) {
+  for (size_t i = 0; i < e->nprofiles; i++)
+    if (!strcmp(e->profiles[i].name, name)) return (int)i;
+  return -1;
+}
+
+static int add_profile(rs_engine *e, const char *path, char **err) {
+  rs_profile p;
+  int rc = parse_profile(path, &p, err);
+  if (rc) return rc;
+  int old = find_profile(e, p.name);
+  if (old >= 0) {
+    /* a later file with the same name (e.g. --profile FILE) replaces it */
+    profile_free(&e->profiles[old]);
+    e->profiles[old] = p;
+    return old;
+  }
+  rs_profile *np = realloc(e->profiles, (e->nprofiles + 1) * sizeof *np);
+  if (!np) {
+    profile_free(&p);
+    return RS_ENOMEM;
+  }
+  e->profiles = np;
+  e->profiles[e->nprofiles] = p;
+  return (int)e->nprofiles++;
+}
+
+int rs_engine_load_profiles(rs_engine *e, const char *rules_dir, char **err) {
+  free(e->rules_dir);
+  e->rules_dir = rs_strdup(rules_dir);
+  char *pdir = rs_sprintf("%s/profiles", rules_dir);
+  size_t n;
+  char **files = list_dir(pdir, 0, ".lua", &n);
+  for (size_t i = 0; files && i < n; i++) {
+    char *path = rs_sprintf("%s/%s", pdir, files[i]);
+    int rc = add_profile(e, path, err);
+    free(path);
+    if (rc < 0) {
+      free_list(files, n);
+      free(pdir);
+      return rc;
+    }
+  }
+  free_list(files, n);
+  free(pdir);
+  if (e->forced_profile) {
+    int idx = find_profile(e, e->forced_profile);
+    if (idx < 0) {
+      struct stat st;
+      if (stat(e->forced_profile, &st) != 0) {
+        *err = rs_sprintf("không tìm thấy hồ sơ cấu hình \"%s\" (xem `rasoat profiles` hoặc chỉ ra tệp .lua)",
+                          e->forced_profile);
+        return RS_EUSAGE;
+      }
+      idx = add_profile(e, e->forced_profile, err);
+      if (idx < 0) return idx;
+    }
+    e->forced_index = idx;
+  }
+  /* extends chains must resolve */
+  for (size_t i = 0; i < e->nprofiles; i++) {
+    const rs_profile *p = &e->profiles[i];
+    int depth = 0;
+    while (p->extends) {
+      int j = find_profile(e, p->extends);
+      if (j < 0 || ++depth > 16) {
+        *err = rs_sprintf("hồ sơ %s mở rộng hồ sơ không có hoặc lặp vòng: %s", e->profiles[i].name,
+                          p->extends);
+        return RS_EUSAGE;
+      }
+      p = &e->profiles[j];
+    }
+  }
+  int d = find_profile(e, "cchc-6-thang");
+  e->default_index = d >= 0 ? d : 0;
+  return 0;
+}
+
+int rs_engine_override(rs_engine *e, const char *spec, char **err) {
+  const char *eq = strchr(spec, '=');
+  rs_severity sev;
+  if (!eq || eq == spec || rs_severity_parse(eq + 1, &sev) != 0) {
+    *err = rs_sprintf("--rule cần dạng MÃ=off|info|warning|error, nhận được \"%s\"", spec);
+    return RS_EUSAGE;
+  }
+  rs_rule_override *no = realloc(e->overrides, (e->noverrides + 1) * sizeof *no);
+  if (!no) return RS_ENOMEM;
+  e->overrides = no;
+  e->overrides[e->noverrides].id = rs_strndup(spec, (size_t)(eq - spec));
+  e->overrides[e->noverrides].sev = sev;
+  e->noverrides++;
+  return 0;
+}
+
+/* does setting id (a pack or a rule id) apply to rule_id? */
+static int setting_matches(const char *id, const char *rule_id) {
+  if (!strcmp(id, rule_id)) return 2;
+  size_t l = strlen(id);
+  if (!strchr(id, '/') && !strncmp(rule_id, id, l) && rule_id[l] == '/') return 1;
+  return 0;
+}
+
+static void apply_settings(const rs_engine *e, const rs_profile *p, const rs_rule *r, int *sev) {
+  if (p->extends) {
+    int j = find_profile(e, p->extends);
+    if (j >= 0) apply_settings(e, &e->profiles[j], r, sev);
+  }
+  /* packs, then rules */
+  for (int pass = 1; pass <= 2; pass++)
+    for (size_t i = 0; i < p->nsettings; i++)
+      if (setting_matches(p->settings[i].id, r->info.id) == pass)
+        *sev = p->settings[i].sev < 0 ? (int)r->info.default_severity : p->settings[i].sev;
+}
+
+static void resolve(rs_engine *e) {
+  size_t np = e->nprofiles ? e->nprofiles : 1;
+  free(e->resolved);
+  e->resolved = calloc(np * (e->nrules ? e->nrules : 1), sizeof *e->resolved);
+  if (!e->resolved) return;
+  for (size_t pi = 0; pi < np; pi++) {
+    for (size_t ri = 0; ri < e->nrules; ri++) {
+      const rs_rule *r = &e->rules[ri];
+      int sev = (int)r->info.default_severity;
+      if (e->nprofiles) apply_settings(e, &e->profiles[pi], r, &sev);
+      for (int pass = 1; pass <= 2; pass++)
+        for (size_t k = 0; k < e->noverrides; k++)
+          if (setting_matches(e->overrides[k].id, r->info.id) == pass) sev = (int)e->overrides[k].sev;
+      if (r->source == NULL) sev = RS_SEV_OFF; /* failed validation */
+      e->resolved[pi * e->nrules + ri] = sev;
+    }
+  }
+  /* the severity shown by `rules`: under the forced or default profile */
+  size_t shown = e->forced_index >= 0 ? (size_t)e->forced_index : (size_t)e->default_index;
+  if (shown >= np) shown = 0;
+  free(e->infos);
+  e->infos = calloc(e->nrules ? e->nrules : 1, sizeof *e->infos);
+  for (size_t ri = 0; e->infos && ri < e->nrules; ri++) {
+    e->rules[ri].info.severity = (rs_severity)e->resolved[shown * e->nrules + ri];
+    e->infos[ri] = e->rules[ri].info;
+  }
+}
+
+/* ---- validation ---- */
+
+/* "@path" as chunk name: errors read "plugins/x/y.lua:12: ..." */
+static int load_rule_chunk(lua_State *L, const rs_rule *r) {
+  char *name = rs_sprintf("@%s", r->info.path);
+  int st = luaL_loadbufferx(L, r->source, r->srclen, name ? name : r->info.path, "t");
+  free(name);
+  return st;
+}
+
+static const char *const rule_fields[] = {"id", "description", "severity", "basis", "examples", "check",
+                                          "fixable", "tags", NULL};
+
+static char **string_array(lua_State *L, int idx, int want_text_field, int *bad) {
+  size_t n = lua_rawlen(L, idx);
+  char **v = calloc(n + 1, sizeof *v);
+  for (size_t i = 1; v && i <= n; i++) {
+    lua_rawgeti(L, idx, (lua_Integer)i);
+    if (want_text_field && lua_istable(L, -1)) {
+      lua_getfield(L, -1, "text");
+      lua_replace(L, -2);
+    }
+    if (lua_type(L, -1) != LUA_TSTRING) *bad = 1;
+    else v[i - 1] = rs_strdup(lua_tostring(L, -1));
+    lua_pop(L, 1);
+  }
+  return v;
+}
+
+static void free_strv(char **v) {
+  for (char **s = v; s && *s; s++) free(*s);
+  free(v);
+}
+
+/* Validate the rule table at the top of L; fills r->info. Returns NULL or
+ * an error message (malloc'd). */
+static char *validate_rule(lua_State *L, rs_rule *r) {
+  if (!lua_istable(L, -1)) return rs_sprintf("tệp quy tắc phải trả về một bảng (nhận %s)", luaL_typename(L, -1));
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    int known = 0;
+    if (lua_type(L, -2) == LUA_TSTRING)
+      for (const char *const *f = rule_fields; *f; f++)
+        if (!strcmp(*f, lua_tostring(L, -2))) known = 1;
+    if (!known) {
+      char *m = rs_sprintf("trường không hợp lệ \"%s\" trong quy tắc (các trường: id, description, severity, "
+                           "basis, examples, check)",
+                           lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?");
+      lua_pop(L, 2);
+      return m;
+    }
+    lua_pop(L, 1);
+  }
+  lua_getfield(L, -1, "id");
+  if (!lua_isstring(L, -1)) {
+    lua_pop(L, 1);
+    return rs_sprintf("thiếu trường id");
+  }
+  if (strcmp(lua_tostring(L, -1), r->info.id)) {
+    char *m = rs_sprintf("id \"%s\" không khớp với đường dẫn tệp (cần \"%s\")", lua_tostring(L, -1), r->info.id);
+    lua_pop(L, 1);
+    return m;
+  }
+  lua_pop(L, 1);
+  const char *req[] = {"description", "basis"};
+  for (int i = 0; i < 2; i++) {
+    lua_getfield(L, -1, req[i]);
+    if (lua_type(L, -1) != LUA_TSTRING || lua_rawlen(L, -1) == 0) {
+      lua_pop(L, 1);
+      return rs_sprintf("thiếu trường %s (chuỗi)", req[i]);
+    }
+    char *v = rs_strdup(lua_tostring(L, -1));
+    if (i == 0) {
+      free(r->info.description);
+      r->info.description = v;
+    } else {
+      free(r->info.basis);
+      r->info.basis = v;
+    }
+    lua_pop(L, 1);
+  }
+  lua_getfield(L, -1, "severity");
+  rs_severity sev;
+  if (!lua_isstring(L, -1) || rs_severity_parse(lua_tostring(L, -1), &sev) || sev == RS_SEV_OFF) {
+    lua_pop(L, 1);
+    return rs_sprintf("trường severity phải là \"info\", \"warning\" hoặc \"error\"");
+  }
+  r->info.default_severity = sev;
+  lua_pop(L, 1);
+  lua_getfield(L, -1, "check");
+  if (!lua_isfunction(L, -1)) {
+    lua_pop(L, 1);
+    return rs_sprintf("thiếu hàm check(doc, ctx)");
+  }
+  lua_pop(L, 1);
+  lua_getfield(L, -1, "fixable");
+  r->fixable = lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  lua_getfield(L, -1, "examples");
+  if (!lua_istable(L, -1)) {
+    lua_pop(L, 1);
+    return rs_sprintf("thiếu trường examples = { valid = {...}, invalid = {...} }");
+  }
+  int bad = 0;
+  lua_getfield(L, -1, "valid");
+  free_strv(r->info.valid);
+  r->info.valid = lua_istable(L, -1) ? string_array(L, lua_gettop(L), 0, &bad) : calloc(1, sizeof(char *));
+  lua_pop(L, 1);
+  lua_getfield(L, -1, "invalid");
+  free_strv(r->info.invalid);
+  r->info.invalid = lua_istable(L, -1) ? string_array(L, lua_gettop(L), 1, &bad) : calloc(1, sizeof(char *));
+  lua_pop(L, 2);
+  if (bad) return rs_sprintf("examples.valid phải là chuỗi; examples.invalid là chuỗi hoặc { text = ... }");
+  return NULL;
+}
+
+/* Run a chunk function (at the top) in a fresh env under the budget; leaves
+ * its result or an error message; returns the lua status. */
+static int run_chunk(rs_worker *w) {
+  lua_State *L = w->L;
+  rs_sandbox_newenv(L);
+  if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1);
+  lua_pushcfunction(L, rs_msgh);
+  lua_insert(L, -2);
+  int base = lua_gettop(L) - 1;
+  rs_budget_begin(w);
+  int st = lua_pcall(L, 0, 1, base);
+  rs_budget_end(w);
+  lua_remove(L, base);
+  return st;
+}
+
+int rs_engine_validate(rs_engine *e) {
+  rs_worker *w = rs_worker_new(e);
+  if (!w) return RS_ENOMEM;
+  int failed = 0;
+  for (size_t i = 0; i < e->nrules; i++) {
+    rs_rule *r = &e->rules[i];
+    lua_State *L = w->L;
+    int top = lua_gettop(L);
+    char *msg = NULL;
+    if (load_rule_chunk(L, r) != LUA_OK) {
+      msg = rs_sprintf("lỗi cú pháp: %s", lua_tostring(L, -1));
+    } else if (run_chunk(w) != LUA_OK) {
+      msg = rs_sprintf("lỗi khi nạp: %s", lua_tostring(L, -1));
+    } else {
+      msg = validate_rule(L, r);
+    }
+    lua_settop(L, top);
+    if (msg) {
+      load_diag(e, r->info.path, "Không nạp được quy tắc %s: %s", r->info.id, msg);
+      free(msg);
+      free(r->source);
+      r->source = NULL;
+      if (!r->info.description) r->info.description = rs_strdup("(không nạp được)");
+      if (!r->info.basis) r->info.basis = rs_strdup("");
+      if (!r->info.default_severity) r->info.default_severity = RS_SEV_ERROR;
+      failed++;
+    }
+  }
+  rs_worker_free(w);
+  resolve(e);
+  return failed;
+}
+
+void rs_engine_free(rs_engine *e) {
+  for (size_t i = 0; i < e->nrules; i++) {
+    rs_rule_info *in = &e->rules[i].info;
+    free(in->id);
+    free(in->description);
+    free(in->basis);
+    free(in->path);
+    free_strv(in->valid);
+    free_strv(in->invalid);
+    free(e->rules[i].source);
+  }
+  free(e->rules);
+  free(e->infos);
+  rs_diags_free(&e->load_diags);
+  for (size_t i = 0; i < e->nprofiles; i++) profile_free(&e->profiles[i]);
+  free(e->profiles);
+  for (size_t i = 0; i < e->noverrides; i++) free(e->overrides[i].id);
+  free(e->overrides);
+  for (size_t i = 0; i < e->nlib_dirs; i++) free(e->lib_dirs[i]);
+  free(e->lib_dirs);
+  for (size_t i = 0; i < e->ntables; i++) rs_table_free(e->tables[i]);
+  free(e->tables);
+  free(e->resolved);
+  free(e->forced_profile);
+  free(e->deadline);
+  free(e->rules_dir);
+  memset(e, 0, sizeof *e);
+}
+
+/* ---- worker ---- */
+
+/* Host-side Lua: document methods and profile merging. Runs with the full
+ * base library; rules never see this environment. */
+static const char PRELUDE[] =
+    "local M = {}\n"
+    "local function iter(list)\n"
+    "  local i, n = 0, list and #list or 0\n"
+    "  return function() i = i + 1; if i <= n then return list[i] end end\n"
+    "end\n"
+    "function M.facts(self, kind)\n"
+    "  if kind == nil then return iter(self.facts_list) end\n"
+    "  return iter(self.facts_by_kind[kind])\n"
+    "end\n"
+    "function M.fact(self, kind) local l = self.facts_by_kind[kind]; return l and l[1] end\n"
+    "function M.count(self, kind) local l = self.facts_by_kind[kind]; return l and #l or 0 end\n"
+    "function M.para(self, i) return self.paragraphs[i] end\n"
+    "function M.text(self, span)\n"
+    "  local p = self.paragraphs[span.p]; if not p then return nil end\n"
+    "  return string.sub(p.text, span.s or 1, span.e or -1)\n"
+    "end\n"
+    "function M.section_of(self, p)\n"
+    "  local best\n"
+    "  for _, s in ipairs(self.sections) do\n"
+    "    if s.p <= p and p <= s.end_p and (not best or s.level > best.level) then best = s end\n"
+    "  end\n"
+    "  return best\n"
+    "end\n"
+    "local function merge(base, over)\n"
+    "  local r = {}\n"
+    "  for k, v in pairs(base or {}) do r[k] = v end\n"
+    "  for k, v in pairs(over or {}) do\n"
+    "    if type(v) == 'table' and type(r[k]) == 'table' and #v == 0 and next(v) ~= nil then r[k] = merge(r[k], v)\n"
+    "    else r[k] = v end\n"
+    "  end\n"
+    "  return r\n"
+    "end\n"
+    "M.__merge = merge\n"
+    "return M\n";
+
+static int find_lib(lua_State *L);
+static int load_rules_data(lua_State *L);
+
+rs_worker *rs_worker_new(const rs_engine *e) {
+  rs_worker *w = calloc(1, sizeof *w);
+  if (!w) return NULL;
+  w->e = e;
+  w->profile_index = -1;
+  if (rs_sandbox_open(w)) {
+    free(w);
+    return NULL;
+  }
+  lua_State *L = w->L;
+  rs_spell_open(w);
+  if (luaL_loadbufferx(L, PRELUDE, sizeof PRELUDE - 1, "=prelude", "t") != LUA_OK ||
+      lua_pcall(L, 0, 1, 0) != LUA_OK) {
+    fprintf(stderr, "rasoat: internal error in prelude: %s\n", lua_tostring(L, -1));
+    rs_worker_free(w);
+    return NULL;
+  }
+  lua_setfield(L, LUA_REGISTRYINDEX, METHODS_KEY);
+
+  /* lib(name) and rules_data(name) for rules */
+  lua_newtable(L);
+  lua_setfield(L, LUA_REGISTRYINDEX, LIBS_KEY);
+  lua_newtable(L);
+  lua_setfield(L, LUA_REGISTRYINDEX, RULESDATA_KEY);
+  lua_getfield(L, LUA_REGISTRYINDEX, "rasoat.globals");
+  lua_pushcfunction(L, find_lib);
+  lua_setfield(L, -2, "lib");
+  lua_pushcfunction(L, load_rules_data);
+  lua_setfield(L, -2, "rules_data");
+  lua_pop(L, 1);
+
+  /* compiled rule chunks */
+  lua_createtable(L, (int)e->nrules, 0);
+  for (size_t i = 0; i < e->nrules; i++) {
+    const rs_rule *r = &e->rules[i];
+    if (r->source && load_rule_chunk(L, r) == LUA_OK)
+      lua_rawseti(L, -2, (lua_Integer)i + 1);
+    else if (r->source)
+      lua_pop(L, 1);
+  }
+  lua_setfield(L, LUA_REGISTRYINDEX, CHUNKS_KEY);
+
+  /* profile options: loaded as data, merged along `extends`, frozen */
+  lua_newtable(L);
+  for (size_t i = 0; i < e->nprofiles; i++) {
+    const rs_profile *p = &e->profiles[i];
+    if (luaL_loadbufferx(L, p->source, p->srclen, p->path, "t") != LUA_OK) {
+      lua_pop(L, 1);
+      continue;
+    }
+    lua_newtable(L);
+    lua_setupvalue(L, -2, 1);
+    if (lua_pcall(L, 0, 1, 0) != LUA_OK || !lua_istable(L, -1)) {
+      lua_pop(L, 1);
+      continue;
+    }
+    lua_setfield(L, -2, p->name);
+  }
+  /* merged[name] = merge(merged[extends], raw.options) */
+  lua_newtable(L); /* merged */
+  for (size_t i = 0; i < e->nprofiles; i++) {
+    /* collect the chain */
+    const rs_profile *chain[17];
+    int n = 0;
+    const rs_profile *p = &e->profiles[i];
+    while (p && n < 17) {
+      chain[n++] = p;
+      int j = p->extends ? find_profile(e, p->extends) : -1;
+      p = j >= 0 ? &e->profiles[j] : NULL;
+    }
+    lua_newtable(L);
+    for (int k = n - 1; k >= 0; k--) {
+      lua_getfield(L, LUA_REGISTRYINDEX, METHODS_KEY);
+      lua_getfield(L, -1, "__merge");
+      lua_remove(L, -2);
+      lua_insert(L, -2);
+      lua_getfield(L, -3, chain[k]->name);
+      if (lua_istable(L, -1)) lua_getfield(L, -1, "options");
+      else lua_pushnil(L);
+      lua_remove(L, -2);
+      lua_call(L, 2, 1);
+    }
+    lua_pushstring(L, e->profiles[i].name);
+    lua_setfield(L, -2, "name");
+    lua_setfield(L, -2, e->profiles[i].name);
+  }
+  lua_remove(L, -2);
+  lua_setfield(L, LUA_REGISTRYINDEX, PROFILES_KEY);
+
+  /* data tables: by position and by name */
+  lua_newtable(L);
+  for (size_t i = 0; i < e->ntables; i++) {
+    rs_luadoc_push_table(L, e->tables[i]);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, -3, (lua_Integer)i + 1);
+    lua_setfield(L, -2, e->tables[i]->name);
+  }
+  lua_setfield(L, LUA_REGISTRYINDEX, DATA_KEY);
+  return w;
+}
+
+void rs_worker_free(rs_worker *w) {
+  if (!w) return;
+  if (w->L) lua_close(w->L);
+  if (w->spell) Hunspell_destroy(w->spell);
+  free(w);
+}
+
+const char *rs_worker_profile_name(const rs_worker *w) { return w->profile_name; }
+
+static rs_worker *worker_of(lua_State *L) { return *(rs_worker **)lua_getextraspace(L); }
+
+/* lib(name): a shared helper module from <plugins>/lib/<name>.lua, loaded
+ * once per worker in its own sandbox env, read-only. */
+static int find_lib(lua_State *L) {
+  rs_worker *w = worker_of(L);
+  const char *name = luaL_checkstring(L, 1);
+  for (const char *c = name; *c; c++)
+    if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_' || *c == '-'))
+      return luaL_error(L, "lib: bad module name '%s'", name);
+  lua_getfield(L, LUA_REGISTRYINDEX, LIBS_KEY);
+  if (lua_getfield(L, -1, name) != LUA_TNIL) return 1;
+  lua_pop(L, 1);
+  for (size_t i = 0; i < w->e->nlib_dirs; i++) {
+    char *path = rs_sprintf("%s/%s.lua", w->e->lib_dirs[i], name);
+    size_t len;
+    char *src = path ? read_file(path, &len, 1 << 20) : NULL;
+    if (!src) {
+      free(path);
+      continue;
+    }
+    char *cname = rs_sprintf("@%s", path);
+    int st = luaL_loadbufferx(L, src, len, cname ? cname : path, "t");
+    free(cname);
+    free(src);
+    free(path);
+    if (st != LUA_OK) return lua_error(L);
+    rs_sandbox_newenv(L);
+    lua_setupvalue(L, -2, 1);
+    lua_call(L, 0, 1);
+    rs_freeze(L);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -3, name);
+    return 1;
+  }
+  return luaL_error(L, "lib: no module '%s'", name);
+}
+
+/* rules_data(name): a data-only policy file rules/<name>.lua (loaded in an
+ * empty environment), read-only, cached per worker. */
+static int load_rules_data(lua_State *L) {
+  rs_worker *w = worker_of(L);
+  const char *name = luaL_checkstring(L, 1);
+  for (const char *c = name; *c; c++)
+    if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_' || *c == '-'))
+      return luaL_error(L, "rules_data: bad name '%s'", name);
+  lua_getfield(L, LUA_REGISTRYINDEX, RULESDATA_KEY);
+  if (lua_getfield(L, -1, name) != LUA_TNIL) return 1;
+  lua_pop(L, 1);
+  char *path = rs_sprintf("%s/%s.lua", w->e->rules_dir ? w->e->rules_dir : "rules", name);
+  size_t len;
+  char *src = path ? read_file(path, &len, 8 << 20) : NULL;
+  if (!src) {
+    free(path);
+    return luaL_error(L, "rules_data: no file rules/%s.lua", name);
+  }
+  int st = luaL_loadbufferx(L, src, len, path, "t");
+  free(src);
+  free(path);
+  if (st != LUA_OK) return lua_error(L);
+  lua_newtable(L);
+  lua_setupvalue(L, -2, 1);
+  /* policy data can be large: load it outside the rule's memory budget */
+  size_t lim = w->mem_limit;
+  w->mem_limit = 0;
+  st = lua_pcall(L, 0, 1, 0);
+  w->mem_limit = lim;
+  if (st != LUA_OK) return lua_error(L);
+  rs_freeze(L);
+  lua_pushvalue(L, -1);
+  lua_setfield(L, -3, name);
+  return 1;
+}
+
+/* ---- running rules ---- */
+
+static int get_int_field(lua_State *L, int idx, const char *k, lua_Integer *out) {
+  int t = lua_getfield(L, idx, k);
+  int ok = 0;
+  if (t == LUA_TNUMBER && lua_isinteger(L, -1)) {
+    *out = lua_tointeger(L, -1);
+    ok = 1;
+  } else if (t == LUA_TNUMBER) {
+    lua_Number n = lua_tonumber(L, -1);
+    if (n == (lua_Number)(lua_Integer)n) {
+      *out = (lua_Integer)n;
+      ok = 1;
+    }
+  }
+  lua_pop(L, 1);
+  return ok ? 1 : (t == LUA_TNIL ? 0 : -1);
+}
+
+/* ctx.report{span = {p=, s=, e=}, message = "...", suggestion = "..."} */
+static int ctx_report(lua_State *L) {
+  rs_worker *w = worker_of(L);
+  rs_call *run = w->run;
+  if (!run) return luaL_error(L, "report called outside a rule");
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_getfield(L, 1, "message");
+  if (lua_type(L, -1) != LUA_TSTRING) return luaL_error(L, "report: message (string) is required");
+  const char *msg = lua_tostring(L, -1);
+  lua_getfield(L, 1, "suggestion");
+  const char *sug = lua_isstring(L, -1) ? lua_tostring(L, -1) : NULL;
+  if (!lua_isnil(L, -1) && !sug) return luaL_error(L, "report: suggestion must be a string");
+  const rs_doc *d = run->doc;
+  int para = -1;
+  uint32_t s = 0, e = 0;
+  int st = lua_getfield(L, 1, "span");
+  if (st != LUA_TNIL) {
+    if (st != LUA_TTABLE && st != LUA_TUSERDATA) return luaL_error(L, "report: span must be a table {p=, s=, e=}");
+    int sidx = lua_gettop(L);
+    lua_Integer p = 0, a = 0, b = 0;
+    if (get_int_field(L, sidx, "p", &p) != 1) return luaL_error(L, "report: bad span (p must be an integer)");
+    if (p < 1 || (size_t)p > d->npara)
+      return luaL_error(L, "report: bad span (paragraph %d of %d)", (int)p, (int)d->npara);
+    const rs_para *pp = &d->paras[p - 1];
+    int ha = get_int_field(L, sidx, "s", &a), hb = get_int_field(L, sidx, "e", &b);
+    if (ha < 0 || hb < 0) return luaL_error(L, "report: bad span (s and e must be integers)");
+    if (ha == 0) a = 1;
+    if (hb == 0) b = (lua_Integer)pp->len;
+    if (a < 1 || b < a - 1 || (size_t)b > pp->len)
+      return luaL_error(L, "report: bad span (s=%d, e=%d in a paragraph of %d bytes)", (int)a, (int)b,
+                        (int)pp->len);
+    para = (int)p - 1;
+    s = (uint32_t)a - 1;
+    e = (uint32_t)b;
+    /* snap to code point boundaries */
+    while (s > 0 && ((unsigned char)pp->text[s] & 0xC0) == 0x80) s--;
+    while (e < pp->len && ((unsigned char)pp->text[e] & 0xC0) == 0x80) e++;
+  }
+  run->count++;
+  if (run->found.n >= w->e->budget.max_findings) {
+    run->capped = 1;
+    lua_settop(L, 0);
+    return 0;
+  }
+  rs_diag *g = rs_diags_add(&run->found, w->e->rules[run->rule].info.id, run->sev, "%s", msg);
+  if (!g) return luaL_error(L, "report: out of memory");
+  if (para >= 0) rs_diag_locate(g, d, para, s, e);
+  else if (d->npara > 0) rs_diag_locate(g, d, 0, 0, 0);
+  if (sug) rs_diag_set_suggestion(g, sug);
+  lua_settop(L, 0);
+  return 0;
+}
+
+static void push_ctx(rs_worker *w, size_t rule, rs_severity sev) {
+  lua_State *L = w->L;
+  lua_createtable(L, 0, 8);
+  lua_pushcfunction(L, ctx_report);
+  lua_setfield(L, -2, "report");
+  lua_pushstring(L, w->e->rules[rule].info.id);
+  lua_setfield(L, -2, "rule");
+  lua_pushstring(L, rs_severity_name(sev));
+  lua_setfield(L, -2, "severity");
+  lua_pushstring(L, w->profile_name ? w->profile_name : "");
+  lua_setfield(L, -2, "profile");
+  lua_getfield(L, LUA_REGISTRYINDEX, PROFILES_KEY);
+  if (w->profile_name) lua_getfield(L, -1, w->profile_name);
+  else lua_pushnil(L);
+  if (lua_isnil(L, -1)) {
+    lua_pop(L, 1);
+    lua_newtable(L);
+  }
+  lua_remove(L, -2);
+  lua_setfield(L, -2, "options");
+  lua_getfield(L, LUA_REGISTRYINDEX, DATA_KEY);
+  lua_setfield(L, -2, "data");
+  if (w->e->deadline) {
+    lua_pushstring(L, w->e->deadline);
+    lua_setfield(L, -2, "deadline");
+  }
+  rs_freeze(L);
+}
+
+static const char *failure_rule(const rs_worker *w) {
+  if (w->flag_blocked) return "engine/rule-blocked";
+  if (w->flag_memory) return "engine/rule-memory";
+  if (w->flag_timeout) return "engine/rule-timeout";
+  return "engine/rule-error";
+}
+
+/* first line of a Lua error, without the traceback */
+static char *first_line(const char *m) {
+  if (!m) return rs_strdup("?");
+  const char *nl = strchr(m, '\n');
+  return rs_strndup(m, nl ? (size_t)(nl - m) : strlen(m));
+}
+
+/* Runs rule i on the document whose proxy is at doc_idx. Returns 1 on
+ * failure (an engine/… diagnostic added). */
+static int run_rule(rs_worker *w, rs_doc *d, size_t i, rs_severity sev, int doc_idx) {
+  lua_State *L = w->L;
+  int top = lua_gettop(L);
+  rs_call run;
+  memset(&run, 0, sizeof run);
+  run.doc = d;
+  run.rule = i;
+  run.sev = sev;
+  w->run = &run;
+  int failed = 0;
+  char *err = NULL;
+
+  lua_getfield(L, LUA_REGISTRYINDEX, CHUNKS_KEY);
+  if (lua_rawgeti(L, -1, (lua_Integer)i + 1) != LUA_TFUNCTION) {
+    lua_settop(L, top);
+    w->run = NULL;
+    return 0;
+  }
+  lua_remove(L, -2);
+  /* a fresh rule table per document: no state survives between documents */
+  if (run_chunk(w) != LUA_OK) {
+    err = first_line(lua_tostring(L, -1));
+    failed = 1;
+  } else if (!lua_istable(L, -1) || lua_getfield(L, -1, "check") != LUA_TFUNCTION) {
+    err = rs_strdup("quy tắc không còn hàm check");
+    failed = 1;
+  } else {
+    lua_pushcfunction(L, rs_msgh);
+    lua_insert(L, -2);
+    int h = lua_gettop(L) - 1;
+    lua_pushvalue(L, doc_idx);
+    push_ctx(w, i, sev);
+    rs_budget_begin(w);
+    int st = lua_pcall(L, 2, 0, h);
+    rs_budget_end(w);
+    if (st != LUA_OK || w->flag_timeout || w->flag_memory || w->flag_blocked) {
+      failed = 1;
+      err = first_line(st != LUA_OK ? lua_tostring(L, -1) : "lỗi bị chính quy tắc bắt bằng pcall");
+    }
+  }
+  lua_settop(L, top);
+  w->run = NULL;
+
+  const char *id = w->e->rules[i].info.id;
+  if (failed) {
+    const char *what = failure_rule(w);
+    rs_diag *g;
+    if (!strcmp(what, "engine/rule-blocked"))
+      g = rs_diags_add(&d->diags, what, RS_SEV_ERROR,
+                       "Quy tắc %s gọi hàm bị chặn trong hộp cát (%s); kết quả của quy tắc này bị bỏ qua", id,
+                       w->blocked);
+    else if (!strcmp(what, "engine/rule-memory"))
+      g = rs_diags_add(&d->diags, what, RS_SEV_ERROR,
+                       "Quy tắc %s dùng quá giới hạn bộ nhớ (%zu MiB); kết quả của quy tắc này bị bỏ qua", id,
+                       w->e->budget.memory >> 20);
+    else if (!strcmp(what, "engine/rule-timeout"))
+      g = rs_diags_add(&d->diags, what, RS_SEV_ERROR,
+                       "Quy tắc %s chạy quá giới hạn thời gian (%lld lệnh hoặc %lld ms); kết quả của quy tắc "
+                       "này bị bỏ qua",
+                       id, w->e->budget.instructions, w->e->budget.wall_ms);
+    else
+      g = rs_diags_add(&d->diags, what, RS_SEV_ERROR, "Quy tắc %s bị lỗi: %s; kết quả của quy tắc này bị bỏ qua",
+                       id, err ? err : "?");
+    if (g && d->npara) rs_diag_locate(g, d, 0, 0, 0);
+    if (g) {
+      free(g->excerpt);
+      g->excerpt = NULL;
+    }
+    rs_diags_free(&run.found);
+    /* leave the state clean for the next rule */
+    lua_gc(L, LUA_GCCOLLECT);
+  } else {
+    for (size_t k = 0; k < run.found.n; k++) {
+      rs_diags *ds = &d->diags;
+      if (ds->n == ds->cap) {
+        size_t nc = ds->cap ? ds->cap * 2 : 16;
+        rs_diag *nv = realloc(ds->v, nc * sizeof *nv);
+        if (!nv) {
+          rs_diag_free(&run.found.v[k]);
+          continue;
+        }
+        ds->v = nv;
+        ds->cap = nc;
+      }
+      ds->v[ds->n++] = run.found.v[k];
+    }
+    free(run.found.v);
+    if (run.capped) {
+      rs_diag *g = rs_diags_add(&d->diags, "engine/finding-cap", RS_SEV_INFO,
+                                "Quy tắc %s báo %zu phát hiện; chỉ giữ %zu phát hiện đầu tiên", id, run.count,
+                                w->e->budget.max_findings);
+      if (g && d->npara) rs_diag_locate(g, d, 0, 0, 0);
+    }
+  }
+  free(err);
+  return failed;
+}
+
+/* ---- profile detection ---- */
+
+static int choose_profile(const rs_worker *w, const rs_doc *d) {
+  const rs_engine *e = w->e;
+  if (e->forced_index >= 0) return e->forced_index;
+  if (!e->nprofiles) return -1;
+  /* the title: the summary/type lines, else the first paragraphs */
+  char text[4096];
+  size_t n = 0;
+  int idx[] = {d->blocks.doc_type, d->blocks.summary, d->blocks.summary >= 0 ? d->blocks.summary + 1 : -1};
+  for (int k = 0; k < 3; k++) {
+    int i = idx[k];
+    if (i < 0 || (size_t)i >= d->npara) continue;
+    size_t l = d->paras[i].len;
+    if (n + l + 2 >= sizeof text) break;
+    memcpy(text + n, d->paras[i].text, l);
+    n += l;
+    text[n++] = ' ';
+  }
+  for (size_t i = 0; n < 200 && i < d->npara && i < 12; i++) {
+    size_t l = d->paras[i].len;
+    if (n + l + 2 >= sizeof text) break;
+    memcpy(text + n, d->paras[i].text, l);
+    n += l;
+    text[n++] = ' ';
+  }
+  text[n] = 0;
+  char low[8192];
+  lower_utf8(text, low, sizeof low);
+  int best = -1, bestscore = 0;
+  for (size_t i = 0; i < e->nprofiles; i++) {
+    const rs_profile *p = &e->profiles[i];
+    for (size_t k = 0; k < p->ndetect; k++) {
+      int score = 0, all = 1;
+      for (char **s = p->detect[k]; s && *s; s++) {
+        if ((*s)[0] == '!') {
+          if (strstr(low, *s + 1)) all = 0; /* "!phrase": must not occur */
+        } else if (strstr(low, *s)) {
+          score += (int)strlen(*s);
+        } else {
+          all = 0;
+        }
+      }
+      if (all && score > bestscore) {
+        bestscore = score;
+        best = (int)i;
+      }
+    }
+  }
+  return best >= 0 ? best : e->default_index;
+}
+
+static int check_rules(rs_worker *w, rs_doc *d, long only) {
+  const rs_engine *e = w->e;
+  rs_model_build(d);
+  rs_facts_extract(d);
+  int pi = choose_profile(w, d);
+  w->profile_index = pi;
+  w->profile_name = pi >= 0 ? e->profiles[pi].name : NULL;
+
+  lua_State *L = w->L;
+  int top = lua_gettop(L);
+  rs_luadoc_push(L, d);
+  /* methods live on the document table itself */
+  lua_getfield(L, LUA_REGISTRYINDEX, METHODS_KEY);
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    if (lua_type(L, -2) == LUA_TSTRING && lua_tostring(L, -2)[0] != '_') {
+      lua_pushvalue(L, -2);
+      lua_insert(L, -2);
+      lua_rawset(L, -5);
+    } else {
+      lua_pop(L, 1);
+    }
+  }
+  lua_pop(L, 1);
+  rs_freeze(L);
+  int doc_idx = lua_gettop(L);
+  int failed = 0;
+  for (size_t i = 0; i < e->nrules; i++) {
+    int sev;
+    if (only >= 0) {
+      if ((size_t)only != i) continue;
+      sev = (int)e->rules[i].info.default_severity;
+    } else {
+      sev = e->resolved && pi >= 0 ? e->resolved[(size_t)pi * e->nrules + i]
+                                    : (int)e->rules[i].info.severity;
+    }
+    if (sev <= RS_SEV_OFF || !e->rules[i].source) continue;
+    failed |= run_rule(w, d, i, (rs_severity)sev, doc_idx);
+  }
+  lua_settop(L, top);
+  /* the document's tables are garbage now; keep the state small */
+  lua_gc(L, LUA_GCSTEP, 0);
+  rs_diags_sort(&d->diags);
+  return failed;
+}
+
+int rs_worker_check(rs_worker *w, rs_doc *d) { return check_rules(w, d, -1); }
+
+int rs_worker_check_rule(rs_worker *w, rs_doc *d, size_t rule_index) {
+  return check_rules(w, d, (long)rule_index);
+}
+
+/* ---- files ---- */
+
+int rs_check_file(rs_worker *w, const char *path, rs_file_result *out) {
+  memset(out, 0, sizeof *out);
+  out->path = rs_strdup(path);
+  const char *format = NULL;
+  rs_reader_fn reader = rs_reader_for(path, &format);
+  out->format = format ? format : "unknown";
+  if (!reader) {
+    out->status = RS_FILE_FAILED;
+    out->error = rs_sprintf("định dạng không được hỗ trợ (chỉ đọc .txt, .docx, .odt, .html)");
+    return RS_EFORMAT;
+  }
+  rs_doc *d = NULL;
+  char *err = NULL;
+  int rc = reader(path, &w->e->limits, &d, &err);
+  if (rc < 0 || !d) {
+    out->status = RS_FILE_FAILED;
+    out->error = err ? err : rs_sprintf("không đọc được tệp");
+    rs_doc_free(d);
+    return rc < 0 ? rc : RS_EFORMAT;
+  }
+  free(err);
+  /* legacy-encoded text read as Unicode (.VnTime runs, mojibake) */
+  rs_legacy_convert_doc(d);
+  int failed = rs_worker_check(w, d);
+  out->status = RS_FILE_CHECKED;
+  out->diags = d->diags;
+  memset(&d->diags, 0, sizeof d->diags);
+  out->doc = d;
+  return failed ? 1 : 0;
+}
+
+void rs_file_result_free(rs_file_result *fr) {
+  free(fr->path);
+  free(fr->error);
+  rs_diags_free(&fr->diags);
+  rs_doc_free(fr->doc);
+  memset(fr, 0, sizeof *fr);
+}

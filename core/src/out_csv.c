@@ -1,0 +1,74 @@
+/* CSV output (RFC 4180): one row per finding, UTF-8 with a byte order mark
+ * so spreadsheet programs show Vietnamese correctly. */
+#include "out_util.h"
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void field(out_buf *b, const char *s, int first) {
+  if (!first) out_buf_add(b, ",", 1);
+  if (!s) return;
+  char *v = out_utf8_clean(s);
+  if (!v) {
+    b->oom = 1;
+    return;
+  }
+  /* a cell starting with = + @ would be taken for a formula */
+  int guard = v[0] == '=' || v[0] == '+' || v[0] == '@';
+  int quote = guard || strpbrk(v, ",\"\r\n") != NULL;
+  if (quote) out_buf_add(b, "\"", 1);
+  if (guard) out_buf_add(b, "'", 1);
+  for (const char *p = v; *p; p++) {
+    if (*p == '"') out_buf_add(b, "\"\"", 2);
+    else out_buf_add(b, p, 1);
+  }
+  if (quote) out_buf_add(b, "\"", 1);
+  free(v);
+}
+
+static void num(out_buf *b, uint32_t n) {
+  out_buf_add(b, ",", 1);
+  if (n) out_buf_printf(b, "%u", n);
+}
+
+int rs_out_csv(FILE *f, const rs_report *r, const rs_out_opts *o) {
+  (void)o;
+  out_buf b = {0};
+  out_buf_puts(&b, "\xEF\xBB\xBF"
+                   "path,line,column,severity,rule,message,suggestion\r\n");
+  for (size_t i = 0; i < r->nfiles; i++) {
+    const rs_file_result *fr = &r->files[i];
+    if (fr->status == RS_FILE_FAILED) {
+      field(&b, fr->path, 1);
+      out_buf_puts(&b, ",,,error");
+      field(&b, "engine/input", 0);
+      field(&b, fr->error ? fr->error : "Không đọc được tệp", 0);
+      field(&b, NULL, 0);
+      out_buf_puts(&b, "\r\n");
+    }
+    for (size_t k = 0; k < fr->diags.n; k++) {
+      const rs_diag *g = &fr->diags.v[k];
+      field(&b, fr->path, 1);
+      num(&b, g->line);
+      num(&b, g->line ? g->col : 0);
+      field(&b, rs_severity_name(g->severity), 0);
+      field(&b, g->rule, 0);
+      field(&b, g->message, 0);
+      field(&b, g->suggestion, 0);
+      out_buf_puts(&b, "\r\n");
+    }
+    /* flush per file to keep memory bounded by one file's rows */
+    if (b.oom) break;
+    if (b.len && fwrite(b.s, 1, b.len, f) != b.len) {
+      out_buf_free(&b);
+      return RS_EIO;
+    }
+    b.len = 0;
+  }
+  int rc = b.oom ? RS_ENOMEM : 0;
+  if (!rc && b.len && fwrite(b.s, 1, b.len, f) != b.len) rc = RS_EIO;
+  out_buf_free(&b);
+  if (!rc && ferror(f)) rc = RS_EIO;
+  return rc;
+}

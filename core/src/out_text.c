@@ -1,0 +1,128 @@
+/* Text output: `path:line:col: severity: message [pack/name]`, then the
+ * source excerpt with the span underlined and the suggestion; a closing
+ * summary line. */
+#include <string.h>
+#include <utf8proc.h>
+
+#include "doc.h"
+#include "report.h"
+
+#define C_RESET "\033[0m"
+#define C_BOLD "\033[1m"
+#define C_DIM "\033[2m"
+#define C_RED "\033[31m"
+#define C_YELLOW "\033[33m"
+#define C_CYAN "\033[36m"
+#define C_GREEN "\033[32m"
+
+static const char *sev_color(rs_severity s) {
+  return s == RS_SEV_ERROR ? C_RED : s == RS_SEV_WARNING ? C_YELLOW : C_CYAN;
+}
+
+/* Find the paragraph and byte offset of a source (line, col), or -1. */
+static int locate(const rs_doc *d, const rs_diag *g, int *para, uint32_t *byte) {
+  if (!d || g->para < 1 || (size_t)g->para > d->npara) return -1;
+  const rs_para *p = &d->paras[g->para - 1];
+  uint32_t b = 0;
+  while (b <= p->len) {
+    uint32_t l, c;
+    rs_para_pos(p, b, &l, &c);
+    if (l == g->line && c == g->col) {
+      *para = g->para - 1;
+      *byte = b;
+      return 0;
+    }
+    if (b == p->len) break;
+    b++;
+    while (b < p->len && ((unsigned char)p->text[b] & 0xC0) == 0x80) b++;
+  }
+  return -1;
+}
+
+/* display width of UTF-8 text (code points with East Asian width) */
+static int width(const char *s, size_t n) {
+  int w = 0;
+  size_t i = 0;
+  while (i < n) {
+    int32_t cp;
+    int l = rs_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+    if (l < 0) {
+      i++;
+      w++;
+      continue;
+    }
+    i += (size_t)l;
+    int cw = utf8proc_charwidth(cp);
+    w += cw < 0 ? 0 : cw;
+  }
+  return w;
+}
+
+static void print_excerpt(FILE *f, const rs_doc *d, const rs_diag *g, int color) {
+  int para;
+  uint32_t b;
+  if (locate(d, g, &para, &b) < 0) return;
+  const rs_para *p = &d->paras[para];
+  size_t elen = g->excerpt ? strlen(g->excerpt) : 0;
+  if (b + elen > p->len) elen = p->len - b;
+  /* a window of context around the span */
+  size_t ctx = 40;
+  size_t s = b > ctx ? b - ctx : 0;
+  while (s > 0 && ((unsigned char)p->text[s] & 0xC0) == 0x80) s--;
+  size_t e = b + elen + ctx < p->len ? b + elen + ctx : p->len;
+  while (e < p->len && ((unsigned char)p->text[e] & 0xC0) == 0x80) e++;
+  const char *pre = s > 0 ? "…" : "";
+  fprintf(f, "    %s%.*s", pre, (int)(b - s), p->text + s);
+  if (color) fprintf(f, C_BOLD "%s", sev_color(g->severity));
+  fprintf(f, "%.*s", (int)elen, p->text + b);
+  if (color) fputs(C_RESET, f);
+  fprintf(f, "%.*s%s\n", (int)(e - b - elen), p->text + b + elen, e < p->len ? "…" : "");
+  int lead = width(pre, strlen(pre)) + width(p->text + s, b - s);
+  int w = width(p->text + b, elen);
+  fprintf(f, "    %*s", lead, "");
+  if (color) fputs(sev_color(g->severity), f);
+  fputc('^', f);
+  for (int i = 1; i < w; i++) fputc('~', f);
+  if (color) fputs(C_RESET, f);
+  fputc('\n', f);
+}
+
+static const char *sev_vi(rs_severity s) {
+  return s == RS_SEV_ERROR ? "lỗi" : s == RS_SEV_WARNING ? "cảnh báo" : "thông tin";
+}
+
+int rs_out_text(FILE *f, const rs_report *r, const rs_out_opts *o) {
+  int color = o && o->color;
+  for (size_t i = 0; i < r->nfiles; i++) {
+    const rs_file_result *fr = &r->files[i];
+    if (fr->status == RS_FILE_FAILED) {
+      fprintf(f, "%s%s:%s %serror%s: không kiểm tra được tệp: %s [engine/input]\n", color ? C_BOLD : "",
+              fr->path, color ? C_RESET : "", color ? C_RED : "", color ? C_RESET : "",
+              fr->error ? fr->error : "");
+      continue;
+    }
+    for (size_t k = 0; k < fr->diags.n; k++) {
+      const rs_diag *g = &fr->diags.v[k];
+      fprintf(f, "%s%s:%u:%u:%s %s%s%s: %s %s[%s]%s\n", color ? C_BOLD : "", fr->path, g->line, g->col,
+              color ? C_RESET : "", color ? sev_color(g->severity) : "", rs_severity_name(g->severity),
+              color ? C_RESET : "", g->message, color ? C_DIM : "", g->rule, color ? C_RESET : "");
+      const rs_doc *d = fr->doc;
+      if (d && g->excerpt && *g->excerpt) print_excerpt(f, d, g, color);
+      if (d && strcmp(d->format, "txt") != 0 && g->para) {
+        if (g->table)
+          fprintf(f, "    vị trí: bảng %d, hàng %d, ô %d (đoạn %d)\n", g->table, g->row, g->cell, g->para);
+        else
+          fprintf(f, "    vị trí: đoạn %d\n", g->para);
+      }
+      if (g->suggestion)
+        fprintf(f, "    %sgợi ý:%s %s\n", color ? C_GREEN : "", color ? C_RESET : "", g->suggestion);
+    }
+  }
+  rs_summary_counts c;
+  rs_report_counts(r, &c);
+  fprintf(f, "%s%zu tệp (%zu đã kiểm tra, %zu không đọc được): %zu %s, %zu %s, %zu %s%s%s\n",
+          color ? C_BOLD : "", c.files, c.checked, c.failed, c.errors, sev_vi(RS_SEV_ERROR), c.warnings,
+          sev_vi(RS_SEV_WARNING), c.infos, sev_vi(RS_SEV_INFO), r->interrupted ? " (bị ngắt giữa chừng)" : "",
+          color ? C_RESET : "");
+  return 0;
+}

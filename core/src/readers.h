@@ -1,0 +1,38 @@
+/* Readers: one per input format. Each turns a file into an rs_doc of NFC
+ * paragraphs with their source map. On failure they return a negative RS_E*
+ * code and a Vietnamese message in *err (malloc'd) that names the problem and
+ * says what to do; *out is then NULL. A reader never writes to its input. */
+#ifndef RS_READERS_H
+#define RS_READERS_H
+
+#include "rasoat.h"
+
+typedef enum {
+  RS_TXT_AUTO = 0,  /* detect hard-wrapped text and reflow it */
+  RS_TXT_LINES = 1, /* every non-empty line is one paragraph (rule examples) */
+} rs_txt_mode;
+
+/* .txt: UTF-8 (BOM optional), UTF-16 with BOM; invalid UTF-8 decoded as
+ * U+FFFD with one encoding/invalid-utf8 diagnostic per bad sequence (capped);
+ * binary input fails. */
+int rs_read_txt(const char *path, const rs_limits *lim, rs_doc **out, char **err);
+int rs_read_txt_buffer(const char *path, const char *bytes, size_t n, rs_txt_mode mode,
+                       const rs_limits *lim, rs_doc **out, char **err);
+
+int rs_read_docx(const char *path, const rs_limits *lim, rs_doc **out, char **err);
+int rs_read_odt(const char *path, const rs_limits *lim, rs_doc **out, char **err);
+int rs_read_html(const char *path, const rs_limits *lim, rs_doc **out, char **err);
+
+/* Pick the reader from the extension (.txt .docx .odt .html .htm); returns
+ * NULL for an unsupported extension. */
+typedef int (*rs_reader_fn)(const char *path, const rs_limits *lim, rs_doc **out, char **err);
+rs_reader_fn rs_reader_for(const char *path, const char **format);
+
+/* Build the section tree and the header/closing blocks (model.c). Called by
+ * the engine after reading, before fact extraction. */
+int rs_model_build(rs_doc *d);
+
+/* Extract facts (facts*.c). Called once per document after rs_model_build. */
+int rs_facts_extract(rs_doc *d);
+
+#endif

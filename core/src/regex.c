@@ -1,0 +1,427 @@
+/* The `re` library for rules: PCRE2 with UTF + UCP, JIT when available,
+ * compiled patterns cached per state, match/depth limits so that a
+ * catastrophic pattern stops with an error instead of hanging.
+ *
+ *   re.find(s, pat [, init [, flags]])  -> start, end, captures... | nil
+ *   re.match(s, pat [, init [, flags]]) -> captures (or whole match) | nil
+ *   re.gmatch(s, pat [, flags])         -> iterator of start, end, captures...
+ *   re.gsub(s, pat, repl [, flags])     -> string, count   (repl: string with $1.. or function)
+ *   re.split(s, pat [, flags])          -> array of pieces
+ * Positions are 1-based byte offsets like string.find; flags: "i" caseless,
+ * "x" extended, "m" multiline, "s" dotall. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "regex.h"
+
+#include <lauxlib.h>
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define RE_CACHE_KEY "rasoat.re.cache"
+#define RE_STATE_KEY "rasoat.re.state"
+#define RE_CODE_MT "rasoat.re.code"
+
+typedef struct re_state {
+  pcre2_match_context *mctx;
+  pcre2_jit_stack *jit;
+  pcre2_match_data *md;
+} re_state;
+
+typedef struct re_code {
+  pcre2_code *code;
+  int jit;
+} re_code;
+
+static int code_gc(lua_State *L) {
+  re_code *c = luaL_checkudata(L, 1, RE_CODE_MT);
+  if (c->code) pcre2_code_free(c->code);
+  c->code = NULL;
+  return 0;
+}
+
+static int state_gc(lua_State *L) {
+  re_state *s = lua_touserdata(L, 1);
+  if (s->md) pcre2_match_data_free(s->md);
+  if (s->mctx) pcre2_match_context_free(s->mctx);
+  if (s->jit) pcre2_jit_stack_free(s->jit);
+  memset(s, 0, sizeof *s);
+  return 0;
+}
+
+static re_state *get_state(lua_State *L) {
+  lua_getfield(L, LUA_REGISTRYINDEX, RE_STATE_KEY);
+  re_state *s = lua_touserdata(L, -1);
+  lua_pop(L, 1);
+  return s;
+}
+
+static uint32_t parse_flags(lua_State *L, const char *f) {
+  uint32_t o = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
+  for (; f && *f; f++) {
+    switch (*f) {
+    case 'i': o |= PCRE2_CASELESS; break;
+    case 'x': o |= PCRE2_EXTENDED; break;
+    case 'm': o |= PCRE2_MULTILINE; break;
+    case 's': o |= PCRE2_DOTALL; break;
+    default: luaL_error(L, "re: unknown flag '%c'", *f);
+    }
+  }
+  return o;
+}
+
+/* Compile or fetch from the cache. */
+static re_code *get_code(lua_State *L, int patidx, const char *flags) {
+  size_t plen;
+  const char *pat = luaL_checklstring(L, patidx, &plen);
+  lua_getfield(L, LUA_REGISTRYINDEX, RE_CACHE_KEY);
+  lua_pushlstring(L, pat, plen);
+  lua_pushstring(L, "\x01");
+  lua_pushstring(L, flags ? flags : "");
+  lua_concat(L, 3);
+  lua_pushvalue(L, -1);
+  if (lua_rawget(L, -3) == LUA_TUSERDATA) {
+    re_code *c = lua_touserdata(L, -1);
+    lua_pop(L, 3);
+    return c;
+  }
+  lua_pop(L, 1);
+  uint32_t opts = parse_flags(L, flags);
+  int err;
+  PCRE2_SIZE off;
+  pcre2_code *code = pcre2_compile((PCRE2_SPTR)pat, plen, opts, &err, &off, NULL);
+  if (!code) {
+    PCRE2_UCHAR buf[256];
+    pcre2_get_error_message(err, buf, sizeof buf);
+    lua_pop(L, 2);
+    luaL_error(L, "re: bad pattern at offset %d: %s", (int)off, (const char *)buf);
+    return NULL;
+  }
+  re_code *c = lua_newuserdatauv(L, sizeof *c, 0);
+  c->code = code;
+  c->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
+  luaL_setmetatable(L, RE_CODE_MT);
+  /* cache: key at -2, ud at -1, cache table at -3 */
+  lua_rawset(L, -3);
+  lua_pop(L, 1);
+  /* fetch again (the userdata is anchored by the cache) */
+  lua_getfield(L, LUA_REGISTRYINDEX, RE_CACHE_KEY);
+  lua_pushlstring(L, pat, plen);
+  lua_pushstring(L, "\x01");
+  lua_pushstring(L, flags ? flags : "");
+  lua_concat(L, 3);
+  lua_rawget(L, -2);
+  re_code *r = lua_touserdata(L, -1);
+  lua_pop(L, 2);
+  return r;
+}
+
+/* Run one match; returns number of pairs (>0) or 0 for no match; raises on
+ * limit errors. */
+static int do_match(lua_State *L, re_code *c, const char *s, size_t len, size_t start) {
+  re_state *st = get_state(L);
+  int rc = pcre2_match(c->code, (PCRE2_SPTR)s, len, start, 0, st->md, st->mctx);
+  if (rc == PCRE2_ERROR_NOMATCH) return 0;
+  if (rc < 0) {
+    if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
+      return luaL_error(L, "re: match limit exceeded (pattern backtracks too much)");
+    PCRE2_UCHAR buf[256];
+    pcre2_get_error_message(rc, buf, sizeof buf);
+    return luaL_error(L, "re: match error: %s", (const char *)buf);
+  }
+  if (rc == 0) rc = (int)pcre2_get_ovector_count(st->md);
+  return rc;
+}
+
+static void push_captures(lua_State *L, const char *s, int n, int whole_if_none) {
+  re_state *st = get_state(L);
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(st->md);
+  if (n == 1 && whole_if_none) {
+    lua_pushlstring(L, s + ov[0], ov[1] - ov[0]);
+    return;
+  }
+  for (int i = 1; i < n; i++) {
+    if (ov[2 * i] == PCRE2_UNSET) lua_pushboolean(L, 0);
+    else lua_pushlstring(L, s + ov[2 * i], ov[2 * i + 1] - ov[2 * i]);
+  }
+}
+
+static size_t init_pos(lua_State *L, int idx, size_t len) {
+  lua_Integer i = luaL_optinteger(L, idx, 1);
+  if (i < 0) i = (lua_Integer)len + i + 1;
+  if (i < 1) i = 1;
+  if ((size_t)i > len + 1) return len + 1;
+  return (size_t)i;
+}
+
+static int re_find(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  re_code *c = get_code(L, 2, luaL_optstring(L, 4, NULL));
+  size_t init = init_pos(L, 3, len);
+  if (init > len + 1) {
+    lua_pushnil(L);
+    return 1;
+  }
+  int n = do_match(L, c, s, len, init - 1);
+  if (!n) {
+    lua_pushnil(L);
+    return 1;
+  }
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(get_state(L)->md);
+  lua_pushinteger(L, (lua_Integer)ov[0] + 1);
+  lua_pushinteger(L, (lua_Integer)ov[1]);
+  push_captures(L, s, n, 0);
+  return 2 + (n - 1);
+}
+
+static int re_match(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  re_code *c = get_code(L, 2, luaL_optstring(L, 4, NULL));
+  size_t init = init_pos(L, 3, len);
+  int n = do_match(L, c, s, len, init - 1);
+  if (!n) {
+    lua_pushnil(L);
+    return 1;
+  }
+  push_captures(L, s, n, 1);
+  return n == 1 ? 1 : n - 1;
+}
+
+/* gmatch iterator: upvalues: subject, code userdata, position */
+static int gmatch_aux(lua_State *L) {
+  size_t len;
+  const char *s = lua_tolstring(L, lua_upvalueindex(1), &len);
+  re_code *c = lua_touserdata(L, lua_upvalueindex(2));
+  lua_Integer pos = lua_tointeger(L, lua_upvalueindex(3));
+  if (pos < 0 || (size_t)pos > len) return 0;
+  int n = do_match(L, c, s, len, (size_t)pos);
+  if (!n) {
+    lua_pushinteger(L, (lua_Integer)len + 1);
+    lua_replace(L, lua_upvalueindex(3));
+    return 0;
+  }
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(get_state(L)->md);
+  size_t next = ov[1];
+  if (ov[1] == ov[0]) {
+    /* empty match: advance one code point */
+    next = ov[1] + 1;
+    while (next < len && ((unsigned char)s[next] & 0xC0) == 0x80) next++;
+  }
+  lua_pushinteger(L, (lua_Integer)next);
+  lua_replace(L, lua_upvalueindex(3));
+  lua_pushinteger(L, (lua_Integer)ov[0] + 1);
+  lua_pushinteger(L, (lua_Integer)ov[1]);
+  push_captures(L, s, n, 0);
+  return 2 + (n - 1);
+}
+
+static int re_gmatch(lua_State *L) {
+  luaL_checkstring(L, 1);
+  get_code(L, 2, luaL_optstring(L, 3, NULL));
+  /* push the code userdata from the cache again as an upvalue */
+  lua_settop(L, 3);
+  const char *flags = luaL_optstring(L, 3, NULL);
+  lua_getfield(L, LUA_REGISTRYINDEX, RE_CACHE_KEY);
+  lua_pushvalue(L, 2);
+  lua_pushstring(L, "\x01");
+  lua_pushstring(L, flags ? flags : "");
+  lua_concat(L, 3);
+  lua_rawget(L, -2);
+  lua_remove(L, -2);
+  lua_pushvalue(L, 1);
+  lua_insert(L, -2);
+  lua_pushinteger(L, 0);
+  lua_pushcclosure(L, gmatch_aux, 3);
+  return 1;
+}
+
+static int re_gsub(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  re_code *c = get_code(L, 2, luaL_optstring(L, 4, NULL));
+  int rt = lua_type(L, 3);
+  luaL_argcheck(L, rt == LUA_TSTRING || rt == LUA_TFUNCTION || rt == LUA_TTABLE, 3,
+                "string, function or table expected");
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  size_t pos = 0;
+  lua_Integer count = 0;
+  while (pos <= len) {
+    int n = do_match(L, c, s, len, pos);
+    if (!n) break;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(get_state(L)->md);
+    size_t ms = ov[0], me = ov[1];
+    luaL_addlstring(&b, s + pos, ms - pos);
+    count++;
+    if (rt == LUA_TSTRING) {
+      size_t rl;
+      const char *r = lua_tolstring(L, 3, &rl);
+      for (size_t i = 0; i < rl; i++) {
+        if (r[i] == '$' && i + 1 < rl && r[i + 1] >= '0' && r[i + 1] <= '9') {
+          int g = r[i + 1] - '0';
+          if (g < n && ov[2 * g] != PCRE2_UNSET) luaL_addlstring(&b, s + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+          i++;
+        } else if (r[i] == '$' && i + 1 < rl && r[i + 1] == '$') {
+          luaL_addchar(&b, '$');
+          i++;
+        } else {
+          luaL_addchar(&b, r[i]);
+        }
+      }
+    } else {
+      /* function or table: called with the whole match or the captures */
+      size_t wl = me - ms;
+      char *whole = malloc(wl + 1);
+      if (!whole) return luaL_error(L, "re: out of memory");
+      memcpy(whole, s + ms, wl);
+      whole[wl] = 0;
+      if (rt == LUA_TFUNCTION) {
+        lua_pushvalue(L, 3);
+        int na = n > 1 ? n - 1 : 1;
+        if (n > 1) push_captures(L, s, n, 0);
+        else lua_pushlstring(L, whole, wl);
+        free(whole);
+        lua_call(L, na, 1);
+      } else {
+        if (n > 1) push_captures(L, s, 2, 0);
+        else lua_pushlstring(L, whole, wl);
+        free(whole);
+        lua_gettable(L, 3);
+      }
+      if (lua_isstring(L, -1)) {
+        luaL_addvalue(&b);
+      } else {
+        lua_pop(L, 1);
+        luaL_addlstring(&b, s + ms, me - ms);
+      }
+    }
+    if (me == ms) {
+      if (me < len) {
+        size_t nx = me + 1;
+        while (nx < len && ((unsigned char)s[nx] & 0xC0) == 0x80) nx++;
+        luaL_addlstring(&b, s + me, nx - me);
+        pos = nx;
+      } else {
+        pos = len + 1;
+      }
+    } else {
+      pos = me;
+    }
+  }
+  if (pos < len) luaL_addlstring(&b, s + pos, len - pos);
+  luaL_pushresult(&b);
+  lua_pushinteger(L, count);
+  return 2;
+}
+
+static int re_split(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  re_code *c = get_code(L, 2, luaL_optstring(L, 3, NULL));
+  lua_newtable(L);
+  lua_Integer k = 0;
+  size_t pos = 0, piece = 0;
+  while (pos <= len) {
+    int n = do_match(L, c, s, len, pos);
+    if (!n) break;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(get_state(L)->md);
+    if (ov[1] == ov[0]) {
+      pos = ov[1] + 1;
+      continue;
+    }
+    lua_pushlstring(L, s + piece, ov[0] - piece);
+    lua_rawseti(L, -2, ++k);
+    piece = pos = ov[1];
+  }
+  lua_pushlstring(L, s + piece, len - piece);
+  lua_rawseti(L, -2, ++k);
+  return 1;
+}
+
+/* re.lower(s) / re.upper(s): Unicode case mapping (string.lower is ASCII) */
+static int map_case(lua_State *L, int upper) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  size_t i = 0;
+  while (i < len) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+    if (l <= 0) {
+      luaL_addchar(&b, s[i]);
+      i++;
+      continue;
+    }
+    utf8proc_uint8_t out[4];
+    utf8proc_ssize_t ol = utf8proc_encode_char(upper ? utf8proc_toupper(cp) : utf8proc_tolower(cp), out);
+    luaL_addlstring(&b, (const char *)out, (size_t)ol);
+    i += (size_t)l;
+  }
+  luaL_pushresult(&b);
+  return 1;
+}
+static int re_lower(lua_State *L) { return map_case(L, 0); }
+
+/* re.fold(s): lower case without diacritics ("Đình Cao" -> "dinh cao"), for
+ * loose matching of headings and names */
+static int re_fold(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  utf8proc_uint8_t *out = NULL;
+  utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
+                                    UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+  if (n < 0) return luaL_error(L, "re.fold: invalid UTF-8");
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  for (utf8proc_ssize_t i = 0; i < n; i++) {
+    /* đ (U+0111) has no decomposition */
+    if (i + 1 < n && out[i] == 0xC4 && out[i + 1] == 0x91) {
+      luaL_addchar(&b, 'd');
+      i++;
+    } else {
+      luaL_addchar(&b, (char)out[i]);
+    }
+  }
+  free(out);
+  luaL_pushresult(&b);
+  return 1;
+}
+static int re_upper(lua_State *L) { return map_case(L, 1); }
+
+void rs_regex_open(lua_State *L, const rs_regex_limits *lim) {
+  /* per-state match context, JIT stack and match data */
+  re_state *st = lua_newuserdatauv(L, sizeof *st, 0);
+  memset(st, 0, sizeof *st);
+  lua_newtable(L);
+  lua_pushcfunction(L, state_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_setmetatable(L, -2);
+  st->mctx = pcre2_match_context_create(NULL);
+  st->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
+  st->md = pcre2_match_data_create(32, NULL);
+  if (st->mctx) {
+    pcre2_set_match_limit(st->mctx, lim && lim->match_limit ? lim->match_limit : 1000000);
+    pcre2_set_depth_limit(st->mctx, lim && lim->depth_limit ? lim->depth_limit : 10000);
+    if (st->jit) pcre2_jit_stack_assign(st->mctx, NULL, st->jit);
+  }
+  lua_setfield(L, LUA_REGISTRYINDEX, RE_STATE_KEY);
+
+  lua_newtable(L);
+  lua_setfield(L, LUA_REGISTRYINDEX, RE_CACHE_KEY);
+
+  luaL_newmetatable(L, RE_CODE_MT);
+  lua_pushcfunction(L, code_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_pop(L, 1);
+
+  static const luaL_Reg fns[] = {
+      {"find", re_find}, {"match", re_match}, {"gmatch", re_gmatch},
+      {"gsub", re_gsub}, {"split", re_split}, {"lower", re_lower}, {"upper", re_upper},
+      {"fold", re_fold},
+      {NULL, NULL},
+  };
+  luaL_newlib(L, fns);
+}

@@ -1,0 +1,16 @@
+/* PCRE2 for rules: the `re` library (UTF + UCP, JIT, cached compiles,
+ * match and depth limits). One cache per Lua state (worker). */
+#ifndef RS_REGEX_H
+#define RS_REGEX_H
+
+#include <lua.h>
+
+typedef struct rs_regex_limits {
+  unsigned match_limit; /* PCRE2 match limit (backtracking steps) */
+  unsigned depth_limit; /* PCRE2 depth limit */
+} rs_regex_limits;
+
+/* Pushes the `re` table onto the stack. The cache lives as long as L. */
+void rs_regex_open(lua_State *L, const rs_regex_limits *lim);
+
+#endif

@@ -1,0 +1,59 @@
+/* What a run produces, and the output formats that print it. */
+#ifndef RS_REPORT_H
+#define RS_REPORT_H
+
+#include "rasoat.h"
+
+#include <stdio.h>
+
+typedef enum { RS_FILE_CHECKED = 0, RS_FILE_FAILED = 1 } rs_file_status;
+
+typedef struct rs_file_result {
+  char *path;
+  const char *format;     /* "txt", "docx", ... or "unknown" */
+  rs_file_status status;
+  char *error;            /* Vietnamese message when failed */
+  rs_diags diags;         /* sorted */
+  rs_doc *doc;            /* kept for formats that show text (html), else NULL */
+} rs_file_result;
+
+/* Metadata of a loaded rule, for SARIF rules, explain, docs. */
+typedef struct rs_rule_info {
+  char *id;               /* pack/name */
+  char *description;
+  char *basis;
+  rs_severity severity;   /* effective (after the profile) */
+  rs_severity default_severity;
+  char *path;             /* plugin file */
+  char **valid;           /* examples (NULL-terminated arrays) */
+  char **invalid;
+} rs_rule_info;
+
+typedef struct rs_report {
+  rs_file_result *files;
+  size_t nfiles;
+  const rs_rule_info *rules;
+  size_t nrules;
+  int interrupted;
+} rs_report;
+
+typedef struct rs_summary_counts {
+  size_t files, checked, failed, errors, warnings, infos;
+} rs_summary_counts;
+void rs_report_counts(const rs_report *r, rs_summary_counts *c);
+
+typedef struct rs_out_opts {
+  int color;              /* text: ANSI colours */
+  const char *fail_on;
+} rs_out_opts;
+
+int rs_out_text(FILE *f, const rs_report *r, const rs_out_opts *o);
+int rs_out_json(FILE *f, const rs_report *r, const rs_out_opts *o);
+/* one file object per line (the "files" element of the json format) */
+int rs_out_jsonl_file(FILE *f, const rs_file_result *fr);
+int rs_out_sarif(FILE *f, const rs_report *r, const rs_out_opts *o);
+int rs_out_junit(FILE *f, const rs_report *r, const rs_out_opts *o);
+int rs_out_csv(FILE *f, const rs_report *r, const rs_out_opts *o);
+int rs_out_html(FILE *f, const rs_report *r, const rs_out_opts *o);
+
+#endif

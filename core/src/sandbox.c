@@ -1,0 +1,449 @@
+/* The rule sandbox: a Lua state with only base (minus the file and bytecode
+ * loaders), string (minus dump), table, math and utf8; library tables and
+ * the document are read-only proxies; unknown globals are errors; a count
+ * hook and a counting allocator enforce per-call budgets that a rule's own
+ * pcall cannot swallow (after a stop, every further instruction stops
+ * again). */
+#include "worker.h"
+
+#include <hunspell.h>
+#include <lualib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "regex.h"
+
+#define FROZEN_MT "rasoat.frozen"
+#define FROZEN_CACHE "rasoat.frozen.cache"
+#define GLOBALS_KEY "rasoat.globals"
+#define ENV_MT "rasoat.env"
+#define BLOCKED_MT "rasoat.blocked"
+
+static rs_worker *worker_of(lua_State *L) { return *(rs_worker **)lua_getextraspace(L); }
+
+/* ---- allocator with a budget ---- */
+
+static void *w_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  rs_worker *w = ud;
+  size_t old = ptr ? osize : 0;
+  if (nsize == 0) {
+    free(ptr);
+    w->mem_used -= old;
+    return NULL;
+  }
+  if (nsize > old && w->mem_limit && w->mem_used + (nsize - old) > w->mem_limit) {
+    w->flag_memory = 1;
+    return NULL;
+  }
+  void *p = realloc(ptr, nsize);
+  if (!p) return NULL;
+  w->mem_used = w->mem_used - old + nsize;
+  return p;
+}
+
+/* ---- budgets ---- */
+
+static int past_deadline(const rs_worker *w) {
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return now.tv_sec > w->deadline.tv_sec ||
+         (now.tv_sec == w->deadline.tv_sec && now.tv_nsec > w->deadline.tv_nsec);
+}
+
+static void w_hook(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  rs_worker *w = worker_of(L);
+  if (!w->in_rule) return;
+  if (!w->flag_timeout && !w->flag_memory && !w->flag_blocked) {
+    w->instr += RS_HOOK_STEP;
+    if (w->instr > w->instr_budget || past_deadline(w)) w->flag_timeout = 1;
+  }
+  if (w->flag_timeout || w->flag_memory || w->flag_blocked) {
+    /* re-arm at every instruction: the rule's own pcall cannot go on */
+    lua_sethook(L, w_hook, LUA_MASKCOUNT, 1);
+    luaL_error(L, "rule stopped: %s", w->flag_timeout ? "time budget exceeded"
+                                      : w->flag_memory ? "memory budget exceeded"
+                                                       : "blocked function called");
+  }
+}
+
+void rs_budget_begin(rs_worker *w) {
+  w->instr = 0;
+  w->instr_budget = w->e->budget.instructions;
+  clock_gettime(CLOCK_MONOTONIC, &w->deadline);
+  long long ms = w->e->budget.wall_ms;
+  w->deadline.tv_sec += ms / 1000;
+  w->deadline.tv_nsec += (ms % 1000) * 1000000L;
+  if (w->deadline.tv_nsec >= 1000000000L) {
+    w->deadline.tv_sec++;
+    w->deadline.tv_nsec -= 1000000000L;
+  }
+  w->flag_timeout = w->flag_memory = w->flag_blocked = 0;
+  w->blocked[0] = 0;
+  w->mem_limit = w->mem_used + w->e->budget.memory;
+  w->in_rule = 1;
+  lua_sethook(w->L, w_hook, LUA_MASKCOUNT, RS_HOOK_STEP);
+}
+
+void rs_budget_end(rs_worker *w) {
+  w->in_rule = 0;
+  w->mem_limit = 0;
+  lua_sethook(w->L, NULL, 0, 0);
+}
+
+/* ---- message handler ---- */
+
+int rs_msgh(lua_State *L) {
+  const char *msg = lua_tostring(L, 1);
+  if (!msg) {
+    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) {
+      msg = lua_tostring(L, -1);
+    } else {
+      msg = lua_pushfstring(L, "error object is a %s value", luaL_typename(L, 1));
+    }
+  }
+  luaL_traceback(L, L, msg, 1);
+  return 1;
+}
+
+/* ---- read-only proxies ---- */
+
+static int frozen_index(lua_State *L) {
+  lua_getiuservalue(L, 1, 1);
+  lua_pushvalue(L, 2);
+  lua_rawget(L, -2);
+  if (lua_type(L, -1) == LUA_TTABLE) rs_freeze(L);
+  return 1;
+}
+
+static int frozen_newindex(lua_State *L) {
+  const char *k = lua_tostring(L, 2);
+  return luaL_error(L, "attempt to modify a read-only table (field '%s')", k ? k : "?");
+}
+
+static int frozen_len(lua_State *L) {
+  lua_getiuservalue(L, 1, 1);
+  lua_pushinteger(L, (lua_Integer)lua_rawlen(L, -1));
+  return 1;
+}
+
+static int frozen_next(lua_State *L) {
+  lua_getiuservalue(L, 1, 1);
+  lua_pushvalue(L, 2);
+  if (!lua_next(L, -2)) {
+    lua_pushnil(L);
+    return 1;
+  }
+  if (lua_type(L, -1) == LUA_TTABLE) rs_freeze(L);
+  return 2;
+}
+
+static int frozen_pairs(lua_State *L) {
+  lua_pushcfunction(L, frozen_next);
+  lua_pushvalue(L, 1);
+  lua_pushnil(L);
+  return 3;
+}
+
+void rs_freeze(lua_State *L) {
+  if (lua_type(L, -1) != LUA_TTABLE) return;
+  lua_getfield(L, LUA_REGISTRYINDEX, FROZEN_CACHE);
+  lua_pushvalue(L, -2);
+  if (lua_rawget(L, -2) == LUA_TUSERDATA) {
+    lua_replace(L, -3);
+    lua_pop(L, 1);
+    return;
+  }
+  lua_pop(L, 1);
+  lua_newuserdatauv(L, 0, 1);
+  lua_pushvalue(L, -3);
+  lua_setiuservalue(L, -2, 1);
+  luaL_setmetatable(L, FROZEN_MT);
+  /* cache[raw] = proxy */
+  lua_pushvalue(L, -3);
+  lua_pushvalue(L, -2);
+  lua_rawset(L, -4);
+  lua_replace(L, -3);
+  lua_pop(L, 1);
+}
+
+/* ---- blocked functions ---- */
+
+static int blocked_call(lua_State *L) {
+  rs_worker *w = worker_of(L);
+  const char *name = lua_tostring(L, lua_upvalueindex(1));
+  w->flag_blocked = 1;
+  snprintf(w->blocked, sizeof w->blocked, "%s", name ? name : "?");
+  return luaL_error(L, "blocked function called: %s", name ? name : "?");
+}
+
+static void push_blocked(lua_State *L, const char *name) {
+  lua_pushstring(L, name);
+  lua_pushcclosure(L, blocked_call, 1);
+}
+
+/* a library that is not available: any field is a blocked function */
+static int blocked_lib_index(lua_State *L) {
+  lua_getiuservalue(L, 1, 1);
+  const char *lib = lua_tostring(L, -1);
+  const char *k = lua_tostring(L, 2);
+  lua_pushfstring(L, "%s.%s", lib ? lib : "?", k ? k : "?");
+  lua_pushcclosure(L, blocked_call, 1);
+  return 1;
+}
+
+static void push_blocked_lib(lua_State *L, const char *name) {
+  lua_newuserdatauv(L, 0, 1);
+  lua_pushstring(L, name);
+  lua_setiuservalue(L, -2, 1);
+  luaL_setmetatable(L, BLOCKED_MT);
+}
+
+/* ---- environments ---- */
+
+static int env_index(lua_State *L) {
+  lua_getfield(L, LUA_REGISTRYINDEX, GLOBALS_KEY);
+  lua_pushvalue(L, 2);
+  if (lua_rawget(L, -2) != LUA_TNIL) return 1;
+  const char *k = lua_tostring(L, 2);
+  return luaL_error(L, "unknown global '%s'", k ? k : "?");
+}
+
+static int env_newindex(lua_State *L) {
+  const char *k = lua_tostring(L, 2);
+  return luaL_error(L, "assignment to global '%s' (declare it local)", k ? k : "?");
+}
+
+void rs_sandbox_newenv(lua_State *L) {
+  lua_newtable(L);
+  luaL_setmetatable(L, ENV_MT);
+}
+
+/* load(chunk [, name [, mode [, env]]]): text chunks only, in a sandbox env */
+static int safe_load(lua_State *L) {
+  size_t len = 0;
+  const char *s = lua_tolstring(L, 1, &len);
+  if (!s) return luaL_error(L, "load: only string chunks are allowed");
+  if (len > 0 && s[0] == 0x1b) {
+    lua_pushstring(L, "load (binary chunk)");
+    lua_pushcclosure(L, blocked_call, 1);
+    lua_call(L, 0, 0);
+    return 0;
+  }
+  const char *name = luaL_optstring(L, 2, "=(load)");
+  int st = luaL_loadbufferx(L, s, len, name, "t");
+  if (st != LUA_OK) {
+    lua_pushnil(L);
+    lua_insert(L, -2);
+    return 2;
+  }
+  if (!lua_isnoneornil(L, 4)) lua_pushvalue(L, 4);
+  else rs_sandbox_newenv(L);
+  if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1);
+  return 1;
+}
+
+static int safe_print(lua_State *L) {
+  if (!getenv("RASOAT_DEBUG")) return 0;
+  int n = lua_gettop(L);
+  for (int i = 1; i <= n; i++) {
+    fprintf(stderr, "%s%s", i > 1 ? "\t" : "", luaL_tolstring(L, i, NULL));
+    lua_pop(L, 1);
+  }
+  fputc('\n', stderr);
+  return 0;
+}
+
+/* copy of a library table, minus names, frozen */
+static void push_lib_copy(lua_State *L, const char *lib, const char *const *drop) {
+  lua_getglobal(L, lib);
+  lua_newtable(L);
+  lua_pushnil(L);
+  while (lua_next(L, -3)) {
+    int skip = 0;
+    if (lua_type(L, -2) == LUA_TSTRING)
+      for (const char *const *d = drop; d && *d; d++)
+        if (!strcmp(lua_tostring(L, -2), *d)) skip = 1;
+    if (skip) {
+      lua_pop(L, 1);
+      continue;
+    }
+    lua_pushvalue(L, -2);
+    lua_insert(L, -2);
+    lua_rawset(L, -4);
+  }
+  lua_remove(L, -2);
+}
+
+int rs_sandbox_open(rs_worker *w) {
+  lua_State *L = lua_newstate(w_alloc, w);
+  if (!L) return RS_ENOMEM;
+  w->L = L;
+  *(rs_worker **)lua_getextraspace(L) = w;
+
+  /* open only what rules may use (as lua.c's luaL_openlibs loop does) */
+  static const luaL_Reg libs[] = {
+      {LUA_GNAME, luaopen_base}, {LUA_STRLIBNAME, luaopen_string}, {LUA_TABLIBNAME, luaopen_table},
+      {LUA_MATHLIBNAME, luaopen_math}, {LUA_UTF8LIBNAME, luaopen_utf8}, {NULL, NULL},
+  };
+  for (const luaL_Reg *l = libs; l->func; l++) {
+    luaL_requiref(L, l->name, l->func, 1);
+    lua_pop(L, 1);
+  }
+
+  /* the string metatable's __index is the real string table: remove dump
+   * from it and hide the metatable from getmetatable */
+  lua_getglobal(L, "string");
+  push_blocked(L, "string.dump");
+  lua_setfield(L, -2, "dump");
+  lua_pop(L, 1);
+  lua_pushliteral(L, "");
+  lua_getmetatable(L, -1);
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_pop(L, 2);
+
+  /* metatables */
+  luaL_newmetatable(L, FROZEN_MT);
+  lua_pushcfunction(L, frozen_index);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, frozen_newindex);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushcfunction(L, frozen_len);
+  lua_setfield(L, -2, "__len");
+  lua_pushcfunction(L, frozen_pairs);
+  lua_setfield(L, -2, "__pairs");
+  lua_pushliteral(L, "locked");
+  lua_setfield(L, -2, "__metatable");
+  lua_pop(L, 1);
+
+  luaL_newmetatable(L, BLOCKED_MT);
+  lua_pushcfunction(L, blocked_lib_index);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, frozen_newindex);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushliteral(L, "locked");
+  lua_setfield(L, -2, "__metatable");
+  lua_pop(L, 1);
+
+  luaL_newmetatable(L, ENV_MT);
+  lua_pushcfunction(L, env_index);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, env_newindex);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushliteral(L, "locked");
+  lua_setfield(L, -2, "__metatable");
+  lua_pop(L, 1);
+
+  /* proxy cache with weak keys and values */
+  lua_newtable(L);
+  lua_newtable(L);
+  lua_pushliteral(L, "kv");
+  lua_setfield(L, -2, "__mode");
+  lua_setmetatable(L, -2);
+  lua_setfield(L, LUA_REGISTRYINDEX, FROZEN_CACHE);
+
+  /* the allowed globals */
+  lua_newtable(L);
+  static const char *const base_ok[] = {"assert", "error", "ipairs", "next", "pairs", "pcall",
+                                        "rawequal", "rawget", "rawlen", "rawset", "select",
+                                        "setmetatable", "getmetatable", "tonumber", "tostring",
+                                        "type", "xpcall", "_VERSION", NULL};
+  for (const char *const *n = base_ok; *n; n++) {
+    lua_getglobal(L, *n);
+    lua_setfield(L, -2, *n);
+  }
+  lua_pushcfunction(L, safe_load);
+  lua_setfield(L, -2, "load");
+  lua_pushcfunction(L, safe_print);
+  lua_setfield(L, -2, "print");
+  static const char *const blocked_fns[] = {"dofile", "loadfile", "require", "collectgarbage", NULL};
+  for (const char *const *n = blocked_fns; *n; n++) {
+    push_blocked(L, *n);
+    lua_setfield(L, -2, *n);
+  }
+  static const char *const blocked_libs[] = {"io", "os", "debug", "package", "coroutine", NULL};
+  for (const char *const *n = blocked_libs; *n; n++) {
+    push_blocked_lib(L, *n);
+    lua_setfield(L, -2, *n);
+  }
+  static const char *const nodump[] = {"dump", NULL};
+  push_lib_copy(L, "string", nodump);
+  push_blocked(L, "string.dump");
+  lua_setfield(L, -2, "dump");
+  rs_freeze(L);
+  lua_setfield(L, -2, "string");
+  static const char *const plain[] = {"table", "math", "utf8", NULL};
+  for (const char *const *n = plain; *n; n++) {
+    push_lib_copy(L, *n, NULL);
+    rs_freeze(L);
+    lua_setfield(L, -2, *n);
+  }
+  rs_regex_limits rl = {w->e->budget.re_match_limit, w->e->budget.re_depth_limit};
+  rs_regex_open(L, &rl);
+  rs_freeze(L);
+  lua_setfield(L, -2, "re");
+  lua_setfield(L, LUA_REGISTRYINDEX, GLOBALS_KEY);
+
+  /* nothing is reachable through _G for rules: they only see their env */
+  return 0;
+}
+
+/* ---- spell: Hunspell with the Vietnamese dictionary ----
+ *   spell.check(word) -> boolean      spell.suggest(word) -> array
+ * The dictionary is loaded on first use, once per worker. */
+
+static Hunhandle *get_spell(lua_State *L) {
+  rs_worker *w = worker_of(L);
+  if (!w->spell) {
+    const char *dir = getenv("RASOAT_HUNSPELL_DIR");
+    char aff[512], dic[512];
+    snprintf(aff, sizeof aff, "%s/vi_VN.aff", dir ? dir : "/usr/share/hunspell");
+    snprintf(dic, sizeof dic, "%s/vi_VN.dic", dir ? dir : "/usr/share/hunspell");
+    FILE *f = fopen(dic, "r");
+    if (!f) {
+      luaL_error(L, "spell: Vietnamese dictionary not found (%s): install hunspell-vi", dic);
+      return NULL;
+    }
+    fclose(f);
+    /* the dictionary's memory is outside the rule's budget */
+    size_t lim = w->mem_limit;
+    w->spell = Hunspell_create(aff, dic);
+    w->mem_limit = lim;
+  }
+  return w->spell;
+}
+
+static int spell_check(lua_State *L) {
+  const char *word = luaL_checkstring(L, 1);
+  Hunhandle *h = get_spell(L);
+  lua_pushboolean(L, Hunspell_spell(h, word) != 0);
+  return 1;
+}
+
+static int spell_suggest(lua_State *L) {
+  const char *word = luaL_checkstring(L, 1);
+  Hunhandle *h = get_spell(L);
+  char **list = NULL;
+  int n = Hunspell_suggest(h, &list, word);
+  lua_createtable(L, n > 0 ? n : 0, 0);
+  for (int i = 0; i < n; i++) {
+    lua_pushstring(L, list[i]);
+    lua_rawseti(L, -2, i + 1);
+  }
+  if (list) Hunspell_free_list(h, &list, n);
+  return 1;
+}
+
+void rs_spell_open(rs_worker *w) {
+  lua_State *L = w->L;
+  lua_getfield(L, LUA_REGISTRYINDEX, GLOBALS_KEY);
+  lua_newtable(L);
+  lua_pushcfunction(L, spell_check);
+  lua_setfield(L, -2, "check");
+  lua_pushcfunction(L, spell_suggest);
+  lua_setfield(L, -2, "suggest");
+  rs_freeze(L);
+  lua_setfield(L, -2, "spell");
+  lua_pop(L, 1);
+}

@@ -1,0 +1,60 @@
+/* A worker: one sandboxed Lua state with its budgets. Private to the
+ * engine (sandbox.c, engine.c, luadoc.c). */
+#ifndef RS_WORKER_H
+#define RS_WORKER_H
+
+#include "engine.h"
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <time.h>
+
+#define RS_HOOK_STEP 1000
+
+typedef struct rs_call {
+  rs_doc *doc;
+  size_t rule;          /* index in engine rules */
+  rs_severity sev;
+  rs_diags found;       /* what the rule reported during this call */
+  size_t count;         /* reports made (including dropped past the cap) */
+  int capped;
+} rs_call;
+
+struct rs_worker {
+  const rs_engine *e;
+  lua_State *L;
+  size_t mem_used;
+  size_t mem_limit;     /* 0: no limit (host code) */
+  long long instr;
+  long long instr_budget;
+  struct timespec deadline;
+  int in_rule;
+  int flag_timeout, flag_memory, flag_blocked;
+  char blocked[64];
+  rs_call *run;
+  const char *profile_name;
+  int profile_index;
+  void *spell;          /* Hunhandle*, created on first use */
+};
+
+/* sandbox.c */
+int rs_sandbox_open(rs_worker *w);
+/* Replace the value at the top of the stack by its read-only proxy. */
+void rs_freeze(lua_State *L);
+/* Push a fresh environment table for one rule (or lib) chunk. */
+void rs_sandbox_newenv(lua_State *L);
+/* Start/stop a budgeted call. */
+void rs_budget_begin(rs_worker *w);
+void rs_budget_end(rs_worker *w);
+/* Message handler for lua_pcall: adds a traceback to string errors and
+ * turns non-string error objects into a description. */
+int rs_msgh(lua_State *L);
+/* Spelling binding used by rules: pushes the `spell` table. */
+void rs_spell_open(rs_worker *w);
+
+/* luadoc.c: push the raw (unfrozen) Lua view of a document. */
+void rs_luadoc_push(lua_State *L, const rs_doc *d);
+/* push a table from a data table */
+void rs_luadoc_push_table(lua_State *L, const rs_table *t);
+
+#endif

@@ -1,0 +1,26 @@
+-- No space after an opening parenthesis: "(Đạt 114,07%)", not "( Đạt".
+return {
+  id = "typography/space-after-paren",
+  description = "Không đặt dấu cách ngay sau dấu mở ngoặc đơn",
+  severity = "warning",
+  fixable = true,
+  basis = "Quy tắc chính tả tiếng Việt về dấu câu: dấu mở ngoặc viết liền với chữ đứng sau; Nghị định 30/2020/NĐ-CP, Phụ lục I",
+  examples = {
+    valid = { "27.869.168.372 đồng (Đạt 114,07% dự toán giao đầu năm)", "(TTHC)" },
+    invalid = {
+      { text = "27.869.168.372 đồng [[( ]]Đạt 114,07% dự toán giao đầu năm)" },
+      { text = "[[(  ]]Có báo cáo đối chiếu số liệu quyết toán)" },
+    },
+  },
+  check = function(doc, ctx)
+    for _, p in ipairs(doc.paragraphs) do
+      for s, e in re.gmatch(p.text, [[\([ \t\x{00A0}]+(?=\S)]]) do
+        ctx.report{
+          span = { p = p.index, s = s, e = e },
+          message = "Thừa dấu cách sau dấu mở ngoặc",
+          suggestion = "(",
+        }
+      end
+    end
+  end,
+}

@@ -1,0 +1,34 @@
+-- No space before , . ; : ) ! ? (DOMAIN.md §5).
+local PAT = [[(?<=\S)([ \t\x{00A0}]+)([,;:!?)]|\.(?![\p{L}\p{N}/]))]]
+
+return {
+  id = "typography/space-before-punct",
+  description = "Không đặt dấu cách trước dấu phẩy, chấm, chấm phẩy, hai chấm, đóng ngoặc, chấm than, chấm hỏi",
+  severity = "warning",
+  fixable = true,
+  basis = "Quy tắc chính tả tiếng Việt về dấu câu (dấu câu viết liền với chữ đứng trước); Nghị định 30/2020/NĐ-CP, Phụ lục I yêu cầu trình bày văn bản đúng chính tả",
+  examples = {
+    valid = {
+      "Kiểm tra việc thực hiện các quy định về quản lý, sử dụng tài sản công: chưa thực hiện.",
+      "Trên đây là Báo cáo kết quả thực hiện cải cách hành chính 6 tháng đầu năm 2023./.",
+      "Hệ thống thông tin giải quyết TTHC tỉnh (toàn trình).",
+      "Lưu tệp dưới dạng .docx trước khi gửi.",
+    },
+    invalid = {
+      { text = "Kiểm tra việc thực hiện các quy định về quản lý, sử dụng tài sản công[[ :]] chưa thực hiện" },
+      { text = "tổ chức hội nghị tuyên truyền[[ ,]] phổ biến pháp luật" },
+      { text = "đạt 114,07% dự toán giao đầu năm[[ )]]" },
+    },
+  },
+  check = function(doc, ctx)
+    for _, p in ipairs(doc.paragraphs) do
+      for s, e, spaces, punct in re.gmatch(p.text, PAT) do
+        ctx.report{
+          span = { p = p.index, s = s, e = e },
+          message = string.format('Thừa dấu cách trước dấu "%s"', punct),
+          suggestion = punct,
+        }
+      end
+    end
+  end,
+}

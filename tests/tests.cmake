@@ -1,0 +1,20 @@
+# Tests: every tests/unit/test_*.c is a cmocka executable; scripted tests
+# (golden runs, sandbox, rule examples) are in tests/*.sh.
+if(NOT CMOCKA_FOUND)
+  message(FATAL_ERROR "cmocka not found: run `make deps`")
+endif()
+file(GLOB RS_UNIT_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/unit/test_*.c)
+foreach(src ${RS_UNIT_TESTS})
+  get_filename_component(name ${src} NAME_WE)
+  add_executable(${name} ${src})
+  target_link_libraries(${name} PRIVATE rasoat_core PkgConfig::CMOCKA)
+  target_compile_definitions(${name} PRIVATE RS_FIXTURES="${CMAKE_SOURCE_DIR}/fixtures")
+  add_test(NAME unit/${name} COMMAND ${name})
+endforeach()
+
+file(GLOB RS_SCRIPT_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/cli/*.sh)
+foreach(script ${RS_SCRIPT_TESTS})
+  get_filename_component(name ${script} NAME_WE)
+  add_test(NAME cli/${name} COMMAND bash ${script} $<TARGET_FILE:rasoat> ${CMAKE_SOURCE_DIR})
+  set_tests_properties(cli/${name} PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77)
+endforeach()
