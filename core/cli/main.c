@@ -283,11 +283,17 @@ static void *worker_main(void *arg) {
 static int cmd_check(int argc, char **argv) {
   opts o = {.format = "text", .fail_on = "error", .color = -1};
   int first;
-  if (parse_opts(argc, argv, &o, &first)) return 2;
+  int status = 2;
+  paths in = {0};
+  rs_config cfg;
+  memset(&cfg, 0, sizeof cfg);
+  rs_engine e;
+  memset(&e, 0, sizeof e);
+  if (parse_opts(argc, argv, &o, &first)) goto fail;
   if (first >= argc) {
     fprintf(stderr, "rasoat: cần ít nhất một tệp hoặc thư mục để kiểm tra\n");
     usage(stderr);
-    return 2;
+    goto fail;
   }
   int fail_on_given = 0;
   for (int a = 1; a < argc; a++)
@@ -295,7 +301,7 @@ static int cmd_check(int argc, char **argv) {
   rs_severity fail_on;
   if (rs_severity_parse(o.fail_on, &fail_on) || fail_on == RS_SEV_OFF) {
     fprintf(stderr, "rasoat: --fail-on cần error, warning hoặc info\n");
-    return 2;
+    goto fail;
   }
   static const char *const formats[] = {"text", "json", "jsonl", "sarif", "junit", "html", "csv", NULL};
   int fok = 0;
@@ -303,10 +309,9 @@ static int cmd_check(int argc, char **argv) {
     if (!strcmp(*f, o.format)) fok = 1;
   if (!fok) {
     fprintf(stderr, "rasoat: định dạng không hỗ trợ \"%s\" (text, json, jsonl, sarif, junit, html, csv)\n", o.format);
-    return 2;
+    goto fail;
   }
 
-  paths in = {0};
   rs_file_result *missing = NULL;
   size_t nmissing = 0;
   for (int i = first; i < argc; i++) {
@@ -328,8 +333,6 @@ static int cmd_check(int argc, char **argv) {
   (void)nmissing;
 
   /* configuration: --config, or .rasoat.lua from the first input upward */
-  rs_config cfg;
-  memset(&cfg, 0, sizeof cfg);
   char *cfg_path = NULL;
   if (o.config) cfg_path = rs_strdup(o.config);
   else if (!o.no_config) rs_config_find(argv[first], &cfg_path);
@@ -339,7 +342,7 @@ static int cmd_check(int argc, char **argv) {
       fprintf(stderr, "rasoat: %s\n", err ? err : cfg_path);
       free(err);
       free(cfg_path);
-      return 2;
+      goto fail;
     }
     free(cfg_path);
     if (!o.profile) o.profile = cfg.profile;
@@ -347,7 +350,7 @@ static int cmd_check(int argc, char **argv) {
       o.fail_on = cfg.fail_on;
       if (rs_severity_parse(o.fail_on, &fail_on) || fail_on == RS_SEV_OFF) {
         fprintf(stderr, "rasoat: %s: fail_on cần error, warning hoặc info\n", cfg.path);
-        return 2;
+        goto fail;
       }
     }
     if (!o.deadline) o.deadline = cfg.deadline;
@@ -379,10 +382,8 @@ static int cmd_check(int argc, char **argv) {
     /* fine: the report goes to stdout */
   }
 
-  rs_engine e;
   if (setup_engine(&e, &o)) {
-    rs_engine_free(&e);
-    return 2;
+    goto fail;
   }
 
   FILE *out = stdout;
@@ -392,16 +393,14 @@ static int cmd_check(int argc, char **argv) {
     o.output = NULL;
     if (fix_out && in.n != 1) {
       fprintf(stderr, "rasoat: --fix với -o chỉ nhận một tệp\n");
-      rs_engine_free(&e);
-      return 2;
+      goto fail;
     }
   }
   if (fix_out) {
     struct stat fst, ist;
     if (stat(fix_out, &fst) == 0 && stat(in.v[0], &ist) == 0 && fst.st_ino == ist.st_ino && fst.st_dev == ist.st_dev) {
       fprintf(stderr, "rasoat: -o %s là chính tệp đầu vào; bỏ -o để sửa tại chỗ (có giữ bản .bak)\n", fix_out);
-      rs_engine_free(&e);
-      return 2;
+      goto fail;
     }
   }
   if (o.output) {
@@ -413,15 +412,13 @@ static int cmd_check(int argc, char **argv) {
                                           ist.st_ino == ost.st_ino)) {
         fprintf(stderr, "rasoat: tệp kết quả %s trùng với một tệp đầu vào: rasoat không ghi vào tệp đầu vào\n",
                 o.output);
-        rs_engine_free(&e);
-        return 2;
+        goto fail;
       }
     }
     out = fopen(o.output, "w");
     if (!out) {
       fprintf(stderr, "rasoat: không ghi được %s: %s\n", o.output, strerror(errno));
-      rs_engine_free(&e);
-      return 2;
+      goto fail;
     }
   }
   int color = o.color >= 0 ? o.color : (!o.output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR"));
@@ -540,7 +537,7 @@ static int cmd_check(int argc, char **argv) {
   if (fflush(out) != 0) write_failed = 1;
   if (out != stdout) fclose(out);
 
-  int status = 0;
+  status = 0;
   for (size_t i = 0; i < nres; i++) {
     if (p.results[i].status == RS_FILE_FAILED) status = 2;
     for (size_t k = 0; k < p.results[i].diags.n; k++) {
@@ -551,22 +548,24 @@ static int cmd_check(int argc, char **argv) {
   }
   if (p.rule_failed || e.load_diags.n || g_interrupted || baseline_failed) status = 2;
 
-  for (size_t i = 0; i < in.n; i++) {
+  for (size_t i = 0; i < in.n; i++)
     if (p.done[i]) rs_file_result_free(&p.results[i]);
-    free(in.v[i]);
-  }
-  free(in.v);
   free(p.results);
   free(p.done);
   free(th);
   pthread_mutex_destroy(&p.mu);
   pthread_cond_destroy(&p.cv);
+  goto out;
+fail:
+  status = 2;
+out:
+  for (size_t i = 0; i < in.n; i++) free(in.v[i]);
+  free(in.v);
   rs_engine_free(&e);
   free(o.plugins);
   free(o.data);
   free(o.rules);
   rs_config_free(&cfg);
-  if (write_failed && errno == EPIPE) return status; /* `| head`: end quietly */
   return status;
 }
 

@@ -1,3 +1,458 @@
-/* Fact extraction entry point (extractors land in facts_*.c). */
-#include "rasoat.h"
-int rs_facts_extract(rs_doc *d) { (void)d; return 0; }
+/* Fact extraction: pattern registry, shared helpers and the driver
+ * rs_facts_extract (declared in readers.h). Keys of every kind are
+ * documented in docs/facts.md. */
+#include "facts.h"
+
+#include "readers.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* ---- patterns ---- */
+
+/* Horizontal space (includes NBSP). Symbol groups: an upper-case letter then
+ * letters/digits ("KH", "UBND", "TTg", "QH14"). */
+#define SP "\\h"
+#define GRP "\\p{Lu}[\\p{L}\\d]*"
+#define SYMSTATE "(" GRP "(?:" SP "*-" SP "*" GRP ")*)"
+
+/* FX_RE_SYMTAIL (anchored at the end of a number):
+ *   1 sep, 2 year, 3 sep, 4 state symbol | 5 '-', 6 party code, 7 '/', 8 party body */
+#define RE_SYMTAIL                                                                                                 \
+  "(?:(" SP "*/" SP "*)(\\d{4}))?(" SP "*/" SP "*)" SYMSTATE "|(" SP "*-" SP "*)(\\p{Lu}\\p{L}*)(" SP "*/" SP   \
+  "*)" SYMSTATE
+#define RE_ACTOR                                                                                                   \
+  "(?<![\\p{L}])(?:UBND|HĐND|(?i:(?:ủy|uỷ)" SP "+ban" SP "+nhân" SP "+dân|hội" SP "+đồng" SP "+nhân" SP           \
+  "+dân|chủ" SP "+tịch" SP "+(?:UBND|(?:ủy|uỷ)" SP "+ban" SP "+nhân" SP "+dân)|đảng" SP "+(?:ủy|uỷ)|ban" SP       \
+  "+chỉ" SP "+đạo))(?:" SP "+(?i:xã|phường|thị" SP "+trấn|huyện|quận|thị" SP "+xã|thành" SP "+phố|tỉnh))?(?:" SP \
+  "+\\p{Lu}\\p{L}*){0,3}"
+
+static const char *const re_src[FX_RE_COUNT] = {
+    [FX_RE_SYMTAIL] = RE_SYMTAIL,
+    [FX_RE_ACTOR] = RE_ACTOR,
+    /* FX_RE_DATE_NUM: 1 day, 2 sep, 3 month, 4 year */
+    [FX_RE_DATE_NUM] = "(?<![\\d/.,])(\\d{1,2})([/.\\-])(\\d{1,2})\\2(\\d{4})(?![\\d/]|[.,]\\d)",
+    /* FX_RE_DATE_WORDS: 1 day, 2 month, 3 year */
+    [FX_RE_DATE_WORDS] = "(?i)(?:(?<![\\p{L}])ngày" SP "+)?(?<![\\d/.,])(\\d{1,2})" SP "+tháng" SP
+                         "+(\\d{1,2})" SP "+năm" SP "+(\\d{4})(?!\\d)",
+    /* FX_RE_PERIOD:
+     *   1 quarter, 2 its year | 3 month, 4 its year | 5 count (6/9), 6 đầu/cuối, 7 year
+     * | 8 range prefix, 9 first year, 10 last year | 11 year after "năm" */
+    [FX_RE_PERIOD] =
+        "(?i)(?<![\\p{L}])(?:"
+        "quý" SP "+(IV|I{1,3}|[1-4])(?![\\p{L}\\d])(?:" SP "*(?:/|năm|-)" SP "*(\\d{4})(?!\\d))?"
+        "|(?<!\\d" SP ")tháng" SP "+(\\d{1,2})" SP "*(?:/|năm|-)" SP "*(\\d{4})(?!\\d)"
+        "|(?<![\\d/.,])(0?6|0?9|sáu|chín)" SP "+tháng(?:" SP "+(đầu|cuối))?" SP "+năm(?:" SP "+(\\d{4})(?!\\d))?"
+        "|((?:năm học|năm|giai đoạn|nhiệm kỳ|niên khóa|niên khoá|từ năm)" SP "+)?(?<![\\d/.,])((?:19|20)\\d{2})"
+        SP "*[-–]" SP "*((?:19|20)\\d{2})(?![\\d/])"
+        "|năm" SP "+((?:19|20)\\d{2})(?![\\d/]|[.,]\\d)"
+        ")",
+    /* FX_RE_CITE: 1 type word, 2 "liên tịch", 3 "số", 4 ':', 5 number */
+    [FX_RE_CITE] =
+        "(?<![\\p{L}\\d])((?i)nghị" SP "+quyết|nghị" SP "+định|quyết" SP "+định|quyết" SP "+đinh|"
+        "thông" SP "+tư|chỉ" SP "+thị|quy" SP "+chế|quy" SP "+định|thông" SP "+cáo|thông" SP "+báo|"
+        "hướng" SP "+dẫn|chương" SP "+trình|kế" SP "+hoạch|phương" SP "+án|đề" SP "+án|dự" SP "+án|"
+        "báo" SP "+cáo|biên" SP "+bản|tờ" SP "+trình|hợp" SP "+đồng|công" SP "+điện|công" SP "+văn|"
+        "văn" SP "+bản" SP "+hợp" SP "+nhất|văn" SP "+bản|kết" SP "+luận|pháp" SP "+lệnh|luật|"
+        "giấy" SP "+mời|quy" SP "+trình)"
+        "(?:" SP "+((?i)liên" SP "+tịch))?" SP "+(?:((?i)số)" SP "*(:)?" SP "*)?"
+        "(\\d{1,6}(?:[A-ZĐ]|[a-z](?=" SP "*/))?)(?![\\d\\p{L}]|[.,]\\d)",
+    /* FX_RE_SYMBOL: a number that starts a symbol (no type word before it) */
+    [FX_RE_SYMBOL] = "(?<![\\p{L}\\d/.,\\-])(\\d{1,6}(?:[A-ZĐ]|[a-z](?=" SP "*/))?)(?=" SP "*(?:/" SP
+                     "*(?:\\d{4}" SP "*/" SP "*)?|-" SP "*" GRP SP "*/" SP "*)\\p{Lu})",
+    /* FX_RE_ISSUER (anchored after "của "): the issuing body */
+    [FX_RE_ISSUER] =
+        "(?:(?i)thủ" SP "+tướng" SP "+chính" SP "+phủ|chính" SP "+phủ|quốc" SP "+hội|(?:ủy|uỷ)" SP
+        "+ban" SP "+thường" SP "+vụ" SP "+quốc" SP "+hội|chủ" SP "+tịch" SP "+nước|ban" SP "+chấp" SP
+        "+hành" SP "+trung" SP "+ương(?:" SP "+đảng)?|bộ" SP "+chính" SP "+trị|ban" SP "+bí" SP "+thư)"
+        "|(?:(?i)(?:chủ" SP "+tịch" SP "+)?(?:UBND|(?:ủy|uỷ)" SP "+ban" SP "+nhân" SP "+dân|HĐND|hội" SP
+        "+đồng" SP "+nhân" SP "+dân)|(?:tỉnh|huyện|thành|đảng|thị)" SP "*(?:ủy|uỷ)|ban" SP "+chấp" SP
+        "+hành" SP "+đảng" SP "+bộ|BCH" SP "+đảng" SP "+bộ|ban" SP "+thường" SP "+vụ(?:" SP
+        "+(?:tỉnh|huyện|thành|đảng)" SP "*(?:ủy|uỷ))?|ban" SP "+chỉ" SP "+đạo|BCĐ|mặt" SP "+trận" SP
+        "+tổ" SP "+quốc|MTTQ|công" SP "+an|kho" SP "+bạc(?:" SP "+nhà" SP "+nước)?)"
+        "(?:" SP "+(?i)(?:xã|phường|thị" SP "+trấn|huyện|quận|thị" SP "+xã|thành" SP "+phố|tỉnh|TP\\.?))?"
+        "(?:" SP "+\\p{Lu}\\p{L}*)*"
+        "|(?:(?i)bộ|sở|phòng|văn" SP "+phòng|tổng" SP "+cục|cục|chi" SP "+cục|ban|thanh" SP "+tra)" SP
+        "+\\p{Lu}\\p{L}*(?:" SP "+(?!và" SP "+\\p{Ll}|(?i:về|ngày|trên|tại|nhằm|để|với|theo|đã|trong|cho|đến|"
+        "năm|của)(?![\\p{L}]))(?:và" SP "+)?\\p{L}+){0,6}",
+    /* FX_RE_LAW: 1 "Luật"/"Bộ luật", 2 the name, 3 year */
+    [FX_RE_LAW] = "(?<![\\p{L}])(Luật|Bộ" SP "+[Ll]uật)" SP "+(\\p{Lu}\\p{L}*(?:" SP
+                  "+(?!và" SP "+\\p{Ll}|(?i:cho|tại|trên|theo|để|nhằm|của|đã|được|đến|với|về|năm|số|"
+                  "ngày|trong|là|thì|khi|do|sửa|nay|này|hiện|mới)(?![\\p{L}]))(?:và" SP "+)?\\p{L}+){0,12})"
+                  "(?:" SP "+(?:năm" SP "+)?((?:19|20)\\d{2})(?![\\d/]))?",
+    /* FX_RE_TERM_LEVEL: "mức độ 3, mức độ 4" */
+    [FX_RE_TERM_LEVEL] = "(?i)(?<![\\p{L}])mức" SP "+độ" SP "*[1-4](?![\\d\\p{L}])(?:" SP
+                         "*(?:,|và|-|–|/)" SP "*(?:mức" SP "+độ" SP "*)?[1-4](?![\\d\\p{L}]))*",
+    /* FX_RE_TERM_DISTRICT: district bodies */
+    [FX_RE_TERM_DISTRICT] =
+        "(?<![\\p{L}])(?:"
+        "[Pp]hòng" SP "+\\p{Lu}\\p{L}*(?:" SP "+(?!huyện(?![\\p{L}]))(?:và" SP "+)?\\p{L}+){0,5}?" SP "+huyện"
+        "|(?:UBND|HĐND|(?i)(?:ủy|uỷ)" SP "+ban" SP "+nhân" SP "+dân|hội" SP "+đồng" SP "+nhân" SP "+dân)"
+        SP "+(?i)huyện"
+        "|(?i)huyện" SP "*(?:ủy|uỷ|đoàn)|công" SP "+an" SP "+huyện|cấp" SP "+huyện"
+        "|(?i)(?:trung" SP "+tâm|ban)" SP "+\\p{L}+(?:" SP "+\\p{L}+){0,5}?" SP "+huyện"
+        ")(?![\\p{L}])(?:" SP "+\\p{Lu}\\p{L}*(?:" SP "+\\p{Lu}\\p{L}*){0,2})?",
+    /* FX_RE_ABBR: all-caps tokens of 2-8 letters */
+    [FX_RE_ABBR] = "(?<![\\p{L}\\d])\\p{Lu}{2,8}(?![\\p{L}\\d])",
+    /* FX_RE_AGENCY: 1 body, 2 level word, 3 name */
+    [FX_RE_AGENCY] = "(?<![\\p{L}])(UBND|(?i)(?:ủy|uỷ)" SP "+ban" SP "+nhân" SP "+dân)" SP
+                     "+((?i)xã|phường|thị" SP "+trấn|huyện|quận|thị" SP "+xã|thành" SP "+phố|tỉnh)" SP
+                     "+(\\p{Lu}\\p{L}*(?:" SP "+\\p{Lu}\\p{L}*){0,3})",
+    /* FX_RE_TOPIC: topic words (1 cchc, 2 kt-xh) */
+    [FX_RE_TOPIC] = "(?i)(cải" SP "+cách" SP "+hành" SP "+chính|(?-i:CCHC))|(kinh" SP "+tế" SP "*-?"
+                            SP "*xã" SP "+hội|(?-i:KT-XH))",
+};
+
+static pcre2_code *re_code[FX_RE_COUNT];
+static pthread_once_t re_once = PTHREAD_ONCE_INIT;
+static int re_failed;
+
+static void re_compile_all(void) {
+  for (int i = 0; i < FX_RE_COUNT; i++) {
+    int ec;
+    PCRE2_SIZE eo;
+    re_code[i] = pcre2_compile((PCRE2_SPTR)re_src[i], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+    if (!re_code[i]) {
+      re_failed = 1;
+      continue;
+    }
+    pcre2_jit_compile(re_code[i], PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+  }
+}
+
+const pcre2_code *fx_re(fx_re_id id) {
+  pthread_once(&re_once, re_compile_all);
+  return re_code[id];
+}
+
+int fx_match(fx_ctx *c, fx_re_id id, size_t off, uint32_t opts, PCRE2_SIZE **ov) {
+  const pcre2_code *re = fx_re(id);
+  if (!re || off > c->n) return PCRE2_ERROR_NOMATCH;
+  int rc = pcre2_match(re, (PCRE2_SPTR)c->t, c->n, off, opts | PCRE2_NO_UTF_CHECK, c->md, NULL);
+  if (rc > 0) *ov = pcre2_get_ovector_pointer(c->md);
+  return rc;
+}
+
+int fx_match_at(fx_ctx *c, fx_re_id id, size_t off, PCRE2_SIZE **ov) {
+  /* PCRE2_ANCHORED at match time runs the interpreter instead of JIT;
+   * the anchored patterns are short and fail fast. */
+  return fx_match(c, id, off, PCRE2_ANCHORED, ov);
+}
+
+/* ---- occupancy ---- */
+
+void fx_occupy(fx_ctx *c, uint32_t s, uint32_t e) {
+  if (e > c->n) e = (uint32_t)c->n;
+  if (s < e) memset(c->occ + s, 1, e - s);
+}
+
+bool fx_occupied(const fx_ctx *c, uint32_t s, uint32_t e) {
+  if (e > c->n) e = (uint32_t)c->n;
+  for (uint32_t i = s; i < e; i++)
+    if (c->occ[i]) return true;
+  return false;
+}
+
+/* ---- fact helpers ---- */
+
+int fx_add(fx_ctx *c, const char *kind, uint32_t s, uint32_t e) {
+  rs_fact *f = rs_fact_add(c->d, kind, c->pi, s, e);
+  if (!f) {
+    c->err = RS_ENOMEM;
+    return -1;
+  }
+  return (int)(c->d->nfacts - 1);
+}
+
+rs_fact *fx_f(fx_ctx *c, int idx) {
+  if (idx < 0 || (size_t)idx >= c->d->nfacts) return NULL;
+  return &c->d->facts[idx];
+}
+
+#define FX_SET(call)                                                                                               \
+  do {                                                                                                             \
+    if (idx < 0) return;                                                                                           \
+    if ((call) != 0) c->err = RS_ENOMEM;                                                                           \
+  } while (0)
+
+void fx_str(fx_ctx *c, int idx, const char *key, const char *s) {
+  if (!s) return;
+  FX_SET(rs_fact_str(fx_f(c, idx), key, s));
+}
+void fx_strn(fx_ctx *c, int idx, const char *key, const char *s, size_t n) {
+  FX_SET(rs_fact_strn(fx_f(c, idx), key, s, n));
+}
+void fx_numv(fx_ctx *c, int idx, const char *key, double v) { FX_SET(rs_fact_num(fx_f(c, idx), key, v)); }
+void fx_int(fx_ctx *c, int idx, const char *key, long long v) { FX_SET(rs_fact_int(fx_f(c, idx), key, v)); }
+void fx_bool(fx_ctx *c, int idx, const char *key, bool b) { FX_SET(rs_fact_bool(fx_f(c, idx), key, b)); }
+void fx_ref(fx_ctx *c, int idx, const char *key, int target) {
+  if (target < 0) return;
+  FX_SET(rs_fact_ref(fx_f(c, idx), key, target));
+}
+void fx_reflist(fx_ctx *c, int idx, const char *key, int target) {
+  if (target < 0) return;
+  FX_SET(rs_fact_reflist(fx_f(c, idx), key, target));
+}
+void fx_span(fx_ctx *c, int idx, const char *ks, const char *ke, uint32_t s, uint32_t e) {
+  fx_int(c, idx, ks, (long long)s + 1);
+  fx_int(c, idx, ke, (long long)e);
+}
+
+/* ---- text helpers ---- */
+
+bool fx_is_space(const char *t, size_t n, size_t i, size_t *len) {
+  unsigned char ch = (unsigned char)t[i];
+  if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+    *len = 1;
+    return true;
+  }
+  if (ch == 0xC2 && i + 1 < n && (unsigned char)t[i + 1] == 0xA0) { /* NBSP */
+    *len = 2;
+    return true;
+  }
+  return false;
+}
+
+size_t fx_skip_spaces(const char *t, size_t n, size_t i) {
+  size_t l;
+  while (i < n && fx_is_space(t, n, i, &l)) i += l;
+  return i;
+}
+
+size_t fx_back_spaces(const char *t, size_t i) {
+  while (i > 0) {
+    unsigned char ch = (unsigned char)t[i - 1];
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') i--;
+    else if (ch == 0xA0 && i >= 2 && (unsigned char)t[i - 2] == 0xC2) i -= 2;
+    else break;
+  }
+  return i;
+}
+
+bool fx_ieq(const char *t, size_t s, size_t e, const char *lit) {
+  size_t ln = strlen(lit), i = s, j = 0;
+  while (i < e && j < ln) {
+    int32_t a, b;
+    int la = rs_utf8_decode((const unsigned char *)t + i, e - i, &a);
+    int lb = rs_utf8_decode((const unsigned char *)lit + j, ln - j, &b);
+    if (la < 0 || lb < 0) return false;
+    if (utf8proc_tolower(a) != utf8proc_tolower(b)) return false;
+    i += (size_t)la;
+    j += (size_t)lb;
+  }
+  return i == e && j == ln;
+}
+
+static bool letter_before(const char *t, size_t i) {
+  if (i == 0) return false;
+  size_t p = i - 1;
+  while (p > 0 && ((unsigned char)t[p] & 0xC0) == 0x80) p--;
+  int32_t cp;
+  if (rs_utf8_decode((const unsigned char *)t + p, i - p, &cp) < 0) return false;
+  utf8proc_category_t cat = utf8proc_category(cp);
+  return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) || (cp >= '0' && cp <= '9');
+}
+
+static bool letter_at(const char *t, size_t n, size_t i) {
+  if (i >= n) return false;
+  int32_t cp;
+  if (rs_utf8_decode((const unsigned char *)t + i, n - i, &cp) < 0) return false;
+  utf8proc_category_t cat = utf8proc_category(cp);
+  return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) || (cp >= '0' && cp <= '9');
+}
+
+uint32_t fx_ends_with(const fx_ctx *c, uint32_t end, const char *lit) {
+  size_t ln = strlen(lit);
+  if (ln > end) return UINT32_MAX;
+  uint32_t s = end - (uint32_t)ln;
+  if (((unsigned char)c->t[s] & 0xC0) == 0x80) return UINT32_MAX;
+  if (!fx_ieq(c->t, s, end, lit) || letter_before(c->t, s)) return UINT32_MAX;
+  return s;
+}
+
+uint32_t fx_starts_with(const fx_ctx *c, uint32_t pos, const char *lit) {
+  size_t ln = strlen(lit);
+  if (pos + ln > c->n) return 0;
+  if (!fx_ieq(c->t, pos, pos + ln, lit) || letter_at(c->t, c->n, pos + ln)) return 0;
+  return pos + (uint32_t)ln;
+}
+
+static bool upper_at(const char *t, size_t n, size_t i) {
+  int32_t cp;
+  if (i >= n) return false;
+  int l = rs_utf8_decode((const unsigned char *)t + i, n - i, &cp);
+  if (l < 0) return false;
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU || (cp >= '0' && cp <= '9');
+}
+
+/* A sentence ends at '.', '!' or '?' followed by a space and an upper-case
+ * letter or digit (or by the end), never inside "1.395". */
+static bool sentence_break(const fx_ctx *c, size_t i) {
+  char ch = c->t[i];
+  if (ch != '.' && ch != '!' && ch != '?') return false;
+  size_t j = i + 1;
+  while (j < c->n && (c->t[j] == ')' || c->t[j] == '"' || c->t[j] == '/' || c->t[j] == '.')) j++;
+  if (j >= c->n) return true;
+  size_t k = fx_skip_spaces(c->t, c->n, j);
+  if (k == j) return false;
+  if (k >= c->n) return true;
+  return upper_at(c->t, c->n, k) || c->t[k] == '-' || c->t[k] == '+' || c->t[k] == '(';
+}
+
+uint32_t fx_sentence_start(const fx_ctx *c, uint32_t i) {
+  if (i > c->n) i = (uint32_t)c->n;
+  while (i > 0) {
+    if (sentence_break(c, i - 1)) {
+      size_t j = i;
+      while (j < c->n && (c->t[j] == ')' || c->t[j] == '"' || c->t[j] == '/' || c->t[j] == '.')) j++;
+      return (uint32_t)fx_skip_spaces(c->t, c->n, j);
+    }
+    i--;
+  }
+  return 0;
+}
+
+uint32_t fx_sentence_end(const fx_ctx *c, uint32_t i) {
+  for (size_t k = i; k < c->n; k++)
+    if (sentence_break(c, k)) return (uint32_t)k;
+  return (uint32_t)c->n;
+}
+
+static bool contains_ci(const char *s, size_t n, const char *lit) {
+  size_t ln = strlen(lit);
+  for (size_t i = 0; i + ln <= n + 8 && i < n; i++) {
+    /* compare code point by code point from i */
+    size_t a = i, j = 0;
+    while (a < n && j < ln) {
+      int32_t x, y;
+      int la = rs_utf8_decode((const unsigned char *)s + a, n - a, &x);
+      int lb = rs_utf8_decode((const unsigned char *)lit + j, ln - j, &y);
+      if (la < 0 || lb < 0 || utf8proc_tolower(x) != utf8proc_tolower(y)) break;
+      a += (size_t)la;
+      j += (size_t)lb;
+    }
+    if (j == ln) {
+      /* whole word: the next character is not a letter */
+      int32_t nx = 0;
+      if (a < n && rs_utf8_decode((const unsigned char *)s + a, n - a, &nx) > 0) {
+        utf8proc_category_t cat = utf8proc_category(nx);
+        if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) continue;
+      }
+      if (i > 0) {
+        size_t p = i - 1;
+        while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80) p--;
+        int32_t pv = 0;
+        if (rs_utf8_decode((const unsigned char *)s + p, n - p, &pv) > 0) {
+          utf8proc_category_t cat = utf8proc_category(pv);
+          if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) continue;
+        }
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+const char *fx_level_from_text(const char *s, size_t n) {
+  static const struct {
+    const char *w, *level;
+  } central[] = {{"thủ tướng", "trung-uong"}, {"chính phủ", "trung-uong"}, {"quốc hội", "trung-uong"},
+                 {"trung ương", "trung-uong"}, {"bộ chính trị", "trung-uong"}, {"ban bí thư", "trung-uong"},
+                 {"chủ tịch nước", "trung-uong"}},
+    local[] = {{"thị xã", "huyen"}, {"thị ủy", "huyen"}, {"thị uỷ", "huyen"}, {"xã", "xa"}, {"phường", "xa"},
+               {"thị trấn", "xa"}, {"huyện", "huyen"}, {"quận", "huyen"}, {"tỉnh", "tinh"}},
+    head[] = {{"bộ", "trung-uong"}, {"sở", "tinh"}, {"phòng", "huyen"}};
+  for (size_t i = 0; i < sizeof central / sizeof *central; i++)
+    if (contains_ci(s, n, central[i].w)) return central[i].level;
+  for (size_t i = 0; i < sizeof local / sizeof *local; i++)
+    if (contains_ci(s, n, local[i].w)) return local[i].level;
+  for (size_t i = 0; i < sizeof head / sizeof *head; i++) {
+    size_t ln = strlen(head[i].w);
+    if (n > ln && fx_ieq(s, 0, ln, head[i].w) && s[ln] == ' ') return head[i].level;
+  }
+  return NULL;
+}
+
+/* ---- driver ---- */
+
+static bool para_is_heading_caps(const char *t, size_t n) {
+  size_t up = 0, letters = 0;
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    int l = rs_utf8_decode((const unsigned char *)t + i, n - i, &cp);
+    if (l < 0) {
+      i++;
+      continue;
+    }
+    utf8proc_category_t cat = utf8proc_category(cp);
+    if (cat == UTF8PROC_CATEGORY_LU) up++, letters++;
+    else if (cat >= UTF8PROC_CATEGORY_LL && cat <= UTF8PROC_CATEGORY_LO) letters++;
+    i += (size_t)l;
+  }
+  return letters >= 6 && up * 10 >= letters * 7;
+}
+
+int rs_facts_extract(rs_doc *d) {
+  if (!d) return RS_EUSAGE;
+  pthread_once(&re_once, re_compile_all);
+  if (re_failed) return RS_EFORMAT;
+  fx_ctx c;
+  memset(&c, 0, sizeof c);
+  c.d = d;
+  c.header_date_fact = -1;
+  c.first_range_fact = -1;
+  c.carry.para = c.carry_next.para = -1;
+  c.md = pcre2_match_data_create(32, NULL);
+  if (!c.md) return RS_ENOMEM;
+  c.agency_level = fx_agency_level(&c);
+  const rs_blocks *b = &d->blocks;
+  for (size_t i = 0; i < d->npara && !c.err; i++) {
+    rs_para *p = &d->paras[i];
+    c.pi = (int)i;
+    c.t = p->text;
+    c.n = p->len;
+    c.ndates = c.nnums = c.nfracs = 0;
+    c.carry = c.carry_next;
+    c.carry_next.para = -1;
+    if (c.n == 0) continue;
+    if (c.n + 1 > c.occcap) {
+      unsigned char *no = realloc(c.occ, c.n + 1);
+      if (!no) {
+        c.err = RS_ENOMEM;
+        break;
+      }
+      c.occ = no;
+      c.occcap = c.n + 1;
+    }
+    memset(c.occ, 0, c.n + 1);
+    int ip = (int)i;
+    bool header = ip == b->national_title || ip == b->motto || ip == b->number || ip == b->agency ||
+                  ip == b->agency_parent || ip == b->sig_authority || ip == b->sig_title || ip == b->sig_name;
+    bool caps = para_is_heading_caps(c.t, c.n);
+    c.caps = caps;
+    c.skip_numbers = header || ip == b->place_date;
+    c.ncext = 0;
+    fx_dates(&c);
+    if (!header && ip != b->place_date) fx_citations(&c);
+    fx_periods(&c);
+    fx_dates_emit(&c);
+    if (!c.skip_numbers) {
+      fx_terms(&c);
+      fx_numbers(&c);
+      if (!caps) fx_totals(&c);
+    } else if (!header) {
+      fx_terms(&c);
+    }
+  }
+  if (!c.err) fx_report(&c);
+  free(c.occ);
+  free(c.dates);
+  free(c.nums);
+  free(c.fracs);
+  free(c.cext);
+  free(c.abbrs);
+  pcre2_match_data_free(c.md);
+  return c.err;
+}

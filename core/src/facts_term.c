@@ -1,0 +1,226 @@
+/* Terms for terminology rules ("term" facts): online service levels
+ * ("mức độ 3, mức độ 4"), district bodies, abbreviations. */
+#include "facts.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+static bool sentence_has(fx_ctx *c, uint32_t pos, const char *w) {
+  uint32_t s = fx_sentence_start(c, pos), e = fx_sentence_end(c, pos);
+  size_t ln = strlen(w);
+  for (uint32_t i = s; i + ln <= e; i++)
+    if (fx_starts_with(c, i, w) && fx_ends_with(c, i + (uint32_t)ln, w) == i) return true;
+  return false;
+}
+
+static void levels(fx_ctx *c) {
+  PCRE2_SIZE *ov;
+  size_t off = 0;
+  while (off < c->n && !c->err && fx_match(c, FX_RE_TERM_LEVEL, off, 0, &ov) > 0) {
+    uint32_t s = (uint32_t)ov[0], e = (uint32_t)ov[1];
+    off = e;
+    if (fx_occupied(c, s, e)) continue;
+    char lv[16];
+    size_t nl = 0;
+    int lo = 9, hi = 0;
+    for (uint32_t i = s; i < e; i++) {
+      char ch = c->t[i];
+      if (ch >= '1' && ch <= '4' && nl + 2 < sizeof lv) {
+        if (nl) lv[nl++] = ',';
+        lv[nl++] = ch;
+        if (ch - '0' < lo) lo = ch - '0';
+        if (ch - '0' > hi) hi = ch - '0';
+      }
+    }
+    lv[nl] = 0;
+    int f = fx_add(c, "term", s, e);
+    fx_str(c, f, "term", "muc-do");
+    fx_str(c, f, "levels", lv);
+    fx_int(c, f, "level_min", lo);
+    fx_int(c, f, "level_max", hi);
+    fx_bool(c, f, "online", sentence_has(c, s, "trực tuyến") || sentence_has(c, s, "dịch vụ công"));
+    fx_occupy(c, s, e);
+  }
+}
+
+static void district(fx_ctx *c) {
+  static const struct {
+    const char *w, *body;
+  } heads[] = {
+      {"phòng", "phong"}, {"ubnd", "ubnd"}, {"ủy ban", "ubnd"}, {"uỷ ban", "ubnd"}, {"hđnd", "hdnd"},
+      {"hội đồng", "hdnd"}, {"huyện ủy", "huyen-uy"}, {"huyện uỷ", "huyen-uy"}, {"huyện đoàn", "huyen-doan"},
+      {"công an", "cong-an"}, {"cấp huyện", "cap-huyen"}, {"trung tâm", "trung-tam"}, {"ban", "ban"},
+  };
+  PCRE2_SIZE *ov;
+  size_t off = 0;
+  while (off < c->n && !c->err && fx_match(c, FX_RE_TERM_DISTRICT, off, 0, &ov) > 0) {
+    uint32_t s = (uint32_t)ov[0], e = (uint32_t)ov[1];
+    off = e;
+    const char *body = "other";
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
+      if (fx_starts_with(c, s, heads[i].w)) {
+        body = heads[i].body;
+        break;
+      }
+    int f = fx_add(c, "term", s, e);
+    fx_str(c, f, "term", "district-body");
+    fx_str(c, f, "body", body);
+    fx_strn(c, f, "name", c->t + s, e - s);
+  }
+}
+
+/* Base letter of a code point, upper case; Đ/đ stay Đ. */
+static int32_t base_upper(int32_t cp) {
+  if (cp == 0x0110 || cp == 0x0111) return 0x0110;
+  utf8proc_int32_t buf[4];
+  utf8proc_ssize_t n = utf8proc_decompose_char(cp, buf, 4, UTF8PROC_DECOMPOSE, NULL);
+  int32_t b = n > 0 ? buf[0] : cp;
+  return utf8proc_toupper(b);
+}
+
+/* Do the initials of the last nletters words before `end` spell abbr?
+ * Sets *ws to the start of the first of those words. */
+static bool initials_before(const fx_ctx *c, uint32_t end, const int32_t *ab, int nab, uint32_t *ws) {
+  uint32_t p = (uint32_t)fx_back_spaces(c->t, end);
+  for (int k = nab - 1; k >= 0; k--) {
+    uint32_t we = p;
+    while (p > 0) {
+      uint32_t q = p - 1;
+      while (q > 0 && ((unsigned char)c->t[q] & 0xC0) == 0x80) q--;
+      int32_t cp;
+      if (rs_utf8_decode((const unsigned char *)c->t + q, p - q, &cp) < 0) return false;
+      utf8proc_category_t cat = utf8proc_category(cp);
+      if (!(cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME)) break;
+      p = q;
+    }
+    if (p == we) return false;
+    int32_t first;
+    rs_utf8_decode((const unsigned char *)c->t + p, we - p, &first);
+    if (base_upper(first) != ab[k]) return false;
+    *ws = p;
+    if (k > 0) {
+      uint32_t p2 = (uint32_t)fx_back_spaces(c->t, p);
+      if (p2 == p) return false;
+      p = p2;
+    }
+  }
+  return true;
+}
+
+/* Words inside "( ... )" starting at open+1 whose initials spell abbr. */
+static bool initials_after(const fx_ctx *c, uint32_t open, const int32_t *ab, int nab, uint32_t *we) {
+  uint32_t p = open + 1;
+  for (int k = 0; k < nab; k++) {
+    p = (uint32_t)fx_skip_spaces(c->t, c->n, p);
+    int32_t cp;
+    int l = p < c->n ? rs_utf8_decode((const unsigned char *)c->t + p, c->n - p, &cp) : -1;
+    if (l < 0 || base_upper(cp) != ab[k]) return false;
+    while (p < c->n) {
+      l = rs_utf8_decode((const unsigned char *)c->t + p, c->n - p, &cp);
+      if (l < 0) return false;
+      utf8proc_category_t cat = utf8proc_category(cp);
+      if (!(cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME)) break;
+      p += (uint32_t)l;
+    }
+  }
+  *we = p;
+  p = (uint32_t)fx_skip_spaces(c->t, c->n, p);
+  return p < c->n && c->t[p] == ')';
+}
+
+static bool is_roman(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (!strchr("IVXLC", s[i])) return false;
+  return true;
+}
+
+static struct fx_abbr *abbr_get(fx_ctx *c, const char *s, size_t n) {
+  for (size_t i = 0; i < c->nabbrs; i++)
+    if (strlen(c->abbrs[i].name) == n && !memcmp(c->abbrs[i].name, s, n)) return &c->abbrs[i];
+  if (c->nabbrs == c->capabbrs) {
+    size_t nc = c->capabbrs ? c->capabbrs * 2 : 16;
+    struct fx_abbr *na = realloc(c->abbrs, nc * sizeof *na);
+    if (!na) {
+      c->err = RS_ENOMEM;
+      return NULL;
+    }
+    c->abbrs = na;
+    c->capabbrs = nc;
+  }
+  struct fx_abbr *a = &c->abbrs[c->nabbrs++];
+  memset(a, 0, sizeof *a);
+  memcpy(a->name, s, n);
+  a->def_fact = -1;
+  return a;
+}
+
+static void abbreviations(fx_ctx *c) {
+  if (c->caps) return;
+  PCRE2_SIZE *ov;
+  size_t off = 0;
+  while (off < c->n && !c->err && fx_match(c, FX_RE_ABBR, off, 0, &ov) > 0) {
+    uint32_t s = (uint32_t)ov[0], e = (uint32_t)ov[1];
+    off = e;
+    if (e - s >= 24 || fx_occupied(c, s, e) || is_roman(c->t + s, e - s)) continue;
+    int32_t ab[8];
+    int nab = 0;
+    for (uint32_t i = s; i < e && nab < 8;) {
+      int32_t cp;
+      int l = rs_utf8_decode((const unsigned char *)c->t + i, e - i, &cp);
+      if (l < 0) break;
+      ab[nab++] = base_upper(cp);
+      i += (uint32_t)l;
+    }
+    struct fx_abbr *a = abbr_get(c, c->t + s, e - s);
+    if (!a) return;
+    a->count++;
+    uint32_t xs = 0, xe = 0;
+    bool here = false;
+    /* "thủ tục hành chính (TTHC)", "(gọi tắt là TTHC)" */
+    uint32_t b = (uint32_t)fx_back_spaces(c->t, s);
+    if (b > 0 && c->t[b - 1] == '(' && e < c->n && c->t[e] == ')') {
+      if (initials_before(c, b - 1, ab, nab, &xs)) {
+        here = true;
+        xe = (uint32_t)fx_back_spaces(c->t, b - 1);
+      }
+    } else if (fx_ends_with(c, b, "là") != UINT32_MAX && e < c->n && c->t[e] == ')') {
+      uint32_t open = b;
+      while (open > 0 && c->t[open - 1] != '(') open--;
+      if (open > 0 && b - open < 48 && initials_before(c, open - 1, ab, nab, &xs)) {
+        here = true;
+        xe = (uint32_t)fx_back_spaces(c->t, open - 1);
+      }
+    }
+    /* "CCHC (cải cách hành chính)" */
+    size_t k = fx_skip_spaces(c->t, c->n, e);
+    if (!here && k < c->n && c->t[k] == '(' && initials_after(c, (uint32_t)k, ab, nab, &xe)) {
+      here = true;
+      xs = (uint32_t)fx_skip_spaces(c->t, c->n, k + 1);
+    }
+    int f = fx_add(c, "term", s, e);
+    if (f < 0) return;
+    fx_str(c, f, "term", "abbreviation");
+    fx_strn(c, f, "abbr", c->t + s, e - s);
+    fx_int(c, f, "index", a->count);
+    fx_bool(c, f, "first", a->count == 1);
+    fx_bool(c, f, "defined_here", here);
+    if (here && !a->defined) {
+      a->defined = true;
+      a->def_fact = f;
+    }
+    fx_bool(c, f, "defined", a->defined);
+    if (here) {
+      fx_strn(c, f, "expansion", c->t + xs, xe - xs);
+      fx_span(c, f, "expansion_s", "expansion_e", xs, xe);
+    } else if (a->def_fact >= 0) {
+      fx_ref(c, f, "definition", a->def_fact);
+    }
+  }
+}
+
+void fx_terms(fx_ctx *c) {
+  levels(c);
+  district(c);
+  abbreviations(c);
+}
