@@ -760,6 +760,7 @@ rs_worker *rs_worker_new(const rs_engine *e) {
     lua_setfield(L, -2, p->name);
   }
   /* merged[name] = merge(merged[extends], raw.options) */
+  int raw_idx = lua_gettop(L);
   lua_newtable(L); /* merged */
   for (size_t i = 0; i < e->nprofiles; i++) {
     /* collect the chain */
@@ -777,7 +778,7 @@ rs_worker *rs_worker_new(const rs_engine *e) {
       lua_getfield(L, -1, "__merge");
       lua_remove(L, -2);
       lua_insert(L, -2);
-      lua_getfield(L, -3, chain[k]->name);
+      lua_getfield(L, raw_idx, chain[k]->name);
       if (lua_istable(L, -1)) lua_getfield(L, -1, "options");
       else lua_pushnil(L);
       lua_remove(L, -2);

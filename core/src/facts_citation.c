@@ -332,6 +332,12 @@ static bool lead_is_list(const fx_ctx *c, uint32_t s, uint32_t e) {
   return false;
 }
 
+static bool lead_is_and(const fx_ctx *c, uint32_t s, uint32_t e) {
+  s = (uint32_t)fx_skip_spaces(c->t, c->n, s);
+  e = (uint32_t)fx_back_spaces(c->t, e);
+  return (e - s == 1 && c->t[s] == ',') || fx_ieq(c->t, s, e, "và") || fx_ieq(c->t, s, e, ", và");
+}
+
 static void subject_of(fx_ctx *c, cite *ct, uint32_t limit) {
   size_t k = skip_comma(c, ct->head_e);
   uint32_t m;
@@ -705,7 +711,7 @@ void fx_citations(fx_ctx *c) {
    * Nghị định số 32/2020/NĐ-CP của Chính phủ") */
   for (size_t i = nv; i-- > 1;) {
     cite *a = &v[i - 1], *b = &v[i];
-    if (a->be == 0 && a->date < 0 && a->sube == 0 && b->be > b->bs && b->in_list) {
+    if (a->be == 0 && a->date < 0 && a->sube == 0 && b->be > b->bs && lead_is_and(c, a->ext, b->s)) {
       a->bs = b->bs;
       a->be = b->be;
       a->issuer_shared = true;

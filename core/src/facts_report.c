@@ -33,7 +33,7 @@ static bool agency_in(fx_ctx *c, int pi, agency_hit *h) {
 
 /* The reporting body: the header, the closing paragraph, else the body most
  * often named with a level and a place name. */
-static bool find_agency(fx_ctx *c, agency_hit *h) {
+static bool find_agency(fx_ctx *c, agency_hit *h, bool strict) {
   const rs_blocks *b = &c->d->blocks;
   if (agency_in(c, b->agency, h)) {
     h->source = "header";
@@ -51,6 +51,7 @@ static bool find_agency(fx_ctx *c, agency_hit *h) {
       return true;
     }
   }
+  if (strict) return false;
   int best = 0;
   agency_hit cand[16];
   int counts[16], nc = 0;
@@ -91,7 +92,7 @@ static bool find_agency(fx_ctx *c, agency_hit *h) {
 const char *fx_agency_level(fx_ctx *c) {
   agency_hit h;
   const char *lvl = NULL;
-  if (c->d->npara && find_agency(c, &h)) {
+  if (c->d->npara && find_agency(c, &h, true)) {
     const rs_para *p = &c->d->paras[h.para];
     lvl = fx_level_from_text(p->text + h.ls, h.le - h.ls);
   }
@@ -276,7 +277,7 @@ void fx_report(fx_ctx *c) {
   if (year > 0) fx_int(c, f, "year", year);
   /* agency */
   agency_hit h;
-  if (find_agency(c, &h)) {
+  if (find_agency(c, &h, false)) {
     const rs_para *p = &d->paras[h.para];
     fx_strn(c, f, "agency", p->text + h.s, h.e - h.s);
     fx_strn(c, f, "agency_name", p->text + h.ns, h.ne - h.ns);

@@ -504,7 +504,7 @@ static int read_sheet(xlsx *x, xmlNode *root) {
 }
 
 static int build_table(xlsx *x, rs_table *t) {
-  qsort(x->cells, x->ncells, sizeof *x->cells, cell_cmp);
+  if (x->ncells) qsort(x->cells, x->ncells, sizeof *x->cells, cell_cmp); /* NULL when empty */
   size_t i = 0;
   size_t caprows = 0;
   int have_header = 0;

@@ -32,6 +32,7 @@ return {
   },
   check = function(doc, ctx)
     local allow = rules_data("foreign-words")
+    local hints = rules_data("confusions").hints
     local cache = {}
     for _, p in ipairs(doc.paragraphs) do
       local text = p.text
@@ -50,7 +51,8 @@ return {
       if #bad >= 3 and #bad > n * 0.2 then bad = {} end
       for _, b in ipairs(bad) do
         local w = b[3]
-        local sugg = vn.suggest(w)
+        local sugg = hints[re.lower(w)] or vn.suggest(w)
+        if sugg and vn.case_of(w) == "cap" then sugg = re.upper(sugg:sub(1, 1)) .. sugg:sub(2) end
         ctx.report{
           span = { p = p.index, s = b[1], e = b[2] },
           message = sugg

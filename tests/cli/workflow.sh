@@ -43,8 +43,8 @@ pyjson "$TMP/b.json" 'assert d["files"][0]["diagnostics"] == [], d["files"][0]["
 python3 - "$SAMPLE" "$TMP/v2.txt" <<'PY'
 import sys
 lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
-lines.insert(5, "Báo cáo bổ sung theo yêu cầu của Phòng Nội vụ.")
-lines.insert(5, "")
+i = next(k for k, l in enumerate(lines) if l.startswith("3. Về công tác tuyên truyền"))
+lines[i:i] = ["- Đã tổ chức hội nghị sơ kết công tác cải cách hành chính.", ""]
 lines.append("Đề nghị cấp trên xem xét , hỗ trợ kinh phí.")
 open(sys.argv[2], "w", encoding="utf-8").write("\n".join(lines))
 PY

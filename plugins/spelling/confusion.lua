@@ -1,0 +1,91 @@
+-- Real-word errors: every syllable is in the dictionary but the phrase is
+-- wrong ("Quyết đinh", "từng các nhân", "trên địa bàn xa", "UBDN"). The
+-- phrases, their context and corrections are data: rules/confusions.lua.
+local function esc(s)
+  s = s:gsub("[%^%$%(%)%%%.%[%]%*%+%-%?%{%}|\\/]", "\\%0")
+  return (s:gsub("%s+", [[\s+]]))
+end
+
+local function compile(entry)
+  local before, mid, after = entry[1]:match("^(.-)%[(.-)%](.*)$")
+  if not before then return nil end
+  return {
+    pat = [[(?<![\p{L}\p{N}])(]] .. esc(before) .. ")(" .. esc(mid) .. ")" .. esc(after)
+      .. [[(?![\p{L}\p{N}])]],
+    flags = entry.case and "" or "i",
+    entry = entry,
+  }
+end
+
+local function set_of(list)
+  local t = {}
+  if list then for _, w in ipairs(list) do t[re.lower(w)] = true end end
+  return t
+end
+
+return {
+  id = "spelling/confusion",
+  description = "Từ viết sai nhưng vẫn là âm tiết có nghĩa (nhầm dấu, nhầm phụ âm, gõ nhầm chữ viết tắt)",
+  severity = "warning",
+  basis = "Chính tả tiếng Việt; Nghị định 30/2020/NĐ-CP, Điều 8: văn bản phải trình bày đúng chính tả; danh sách lỗi thường gặp rules/confusions.lua",
+  examples = {
+    valid = {
+      "Quyết định khoán chi phí cho từng cá nhân, bộ phận; các nhân viên kế toán thực hiện theo quy định.",
+      "Ủy ban nhân dân xã Đình Cao ban hành Quyết định số 22/QĐ-UBND ngày 27/01/2023.",
+      "Tiếp tục đưa dịch vụ công đến vùng sâu, vùng xa; các thôn trên địa bàn xa trung tâm xã.",
+      "Chúng tôi cũng cố gắng hoàn thành, tiếp nhận hồ sơ của tổ chức, cá nhân.",
+      "Kiểm soát thủ tục hành chính theo quy định; Viện kiểm sát nhân dân huyện.",
+      "Phát huy vai trò của các nhân tố tích cực, tập thể và các nhân vật điển hình.",
+    },
+    invalid = {
+      { text = "quyết định khoán chi phí cho từng [[các nhân]], bộ phận một số khoản" },
+      { text = "Thực hiện Công văn số 2839/UBND-TH và [[Quyết đinh]] số 01/QĐ-UBND ngày 03/01/2023" },
+      { text = "Ban hành Quyết định số: 22/QĐ-[[UBDN]] ngày 27 tháng 01 năm 2023" },
+      { text = "tiết kiệm [[UBDN]] xã đã xây dựng Quy chế quản lý tài sản công" },
+      { text = "Tiếp tục tuyên truyền cải cách hành chính trên địa bàn [[xa]]." },
+      { text = "Tổ chức [[tuyên chuyền]], phổ biến pháp luật; [[bổ xung]] hồ sơ còn thiếu." },
+    },
+  },
+  check = function(doc, ctx)
+    local data = rules_data("confusions")
+    local list = {}
+    for _, entry in ipairs(data.phrases) do
+      local c = compile(entry)
+      if c then
+        c.unless = set_of(entry.unless)
+        c.unless_before = set_of(entry.unless_before)
+        list[#list + 1] = c
+      end
+    end
+    for _, p in ipairs(doc.paragraphs) do
+      local text = p.text
+      local seen = {}
+      for _, c in ipairs(list) do
+        for s, e, pre, mid in re.gmatch(text, c.pat, c.flags) do
+          local ok = true
+          local nextw = re.match(text, [[\G\s+([\p{L}]+)]], e + 1)
+          if nextw and c.unless[re.lower(nextw)] then ok = false end
+          local prevw = re.match(text:sub(1, s - 1), [[([\p{L}]+)\s+$]])
+          if prevw and c.unless_before[re.lower(prevw)] then ok = false end
+          if ok and c.entry.end_only then
+            local rest = text:sub(e + 1)
+            local fine = re.find(rest, [[^\s*(?:$|[.,;:!?)…/])]]) ~= nil
+            if not fine and c.entry.next_cap then fine = re.find(rest, [[^\s+\p{Lu}]]) ~= nil end
+            ok = fine
+          end
+          local ms = s + #pre
+          local me = ms + #mid - 1
+          if ok and not seen[ms] then
+            seen[ms] = true
+            local note = c.entry.note and (" (" .. c.entry.note .. ")") or ""
+            ctx.report{
+              span = { p = p.index, s = ms, e = me },
+              message = string.format('Viết sai "%s", đúng là "%s"%s', mid, c.entry[2], note),
+              suggestion = c.entry[2],
+            }
+          end
+        end
+      end
+    end
+  end,
+}

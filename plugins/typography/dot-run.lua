@@ -1,0 +1,47 @@
+-- Runs of dots: "....", "….." or "…." instead of one ellipsis "…" (or
+-- "..."). The closing mark "./." and long dotted leaders of forms
+-- ("Họ và tên: ..............") are left alone.
+return {
+  id = "typography/dot-run",
+  description = "Dấu chấm lửng viết thừa dấu chấm (\"....\", \"…..\")",
+  severity = "warning",
+  basis = "Quy tắc chính tả tiếng Việt: dấu chấm lửng gồm ba dấu chấm (…); Nghị định 30/2020/NĐ-CP, Phụ lục I",
+  examples = {
+    valid = {
+      "máy tính, máy in, máy photocopy, scan, quạt máy…",
+      "các văn bản hướng dẫn, tài liệu tuyên truyền...",
+      "Ủy ban nhân dân xã Đình Cao trân trọng báo cáo./.",
+      "các quy định khác có liên quan…./.",
+      "Họ và tên người khai: ..............................",
+    },
+    invalid = {
+      { text = "do thói quen sử dụng hộp thư miễn phí của gmail, [[…..]]" },
+      { text = "các trang thiết bị như máy tính, máy in[[....]]" },
+      { text = "tài liệu tuyên truyền[[.....]] và các tài liệu khác" },
+    },
+  },
+  check = function(doc, ctx)
+    for _, p in ipairs(doc.paragraphs) do
+      local t = p.text
+      for s, e in re.gmatch(t, [[[.…]{2,}]]) do
+        local run = t:sub(s, e)
+        -- the closing "./." keeps its first dot
+        if t:sub(e + 1, e + 1) == "/" then
+          e = e - 1
+          run = t:sub(s, e)
+        end
+        local ndots = select(2, run:gsub("%.", ""))
+        local nell = select(2, run:gsub("…", ""))
+        local bad = (nell >= 1 and (ndots > 0 or nell > 1)) or (nell == 0 and ndots >= 4)
+        if bad and nell == 0 and ndots >= 8 then bad = false end -- a dotted leader of a form
+        if bad then
+          ctx.report{
+            span = { p = p.index, s = s, e = e },
+            message = string.format('Dấu chấm lửng viết "%s"; chỉ dùng một dấu chấm lửng "…" (ba dấu chấm)', run),
+            suggestion = "…",
+          }
+        end
+      end
+    end
+  end,
+}

@@ -1,0 +1,36 @@
+-- Two or more spaces between words ("quan  trọng"). Reported once per
+-- paragraph, on the first run, with the number of other runs.
+return {
+  id = "typography/double-space",
+  description = "Thừa dấu cách giữa các từ",
+  severity = "info",
+  basis = "Quy tắc chính tả tiếng Việt: giữa hai từ chỉ có một dấu cách; Nghị định 30/2020/NĐ-CP, Phụ lục I",
+  examples = {
+    valid = {
+      "Xác định công tác xây dựng, ban hành văn bản QPPL là nhiệm vụ quan trọng.",
+      "Tổng số cán bộ, công chức xã hiện nay là 20 người.",
+    },
+    invalid = {
+      { text = "văn bản QPPL là nhiệm vụ quan[[  ]]trọng, nhằm thể chế hóa kịp thời" },
+      { text = "chú trọng công[[  ]]tác  xây  dựng,  thẩm định" },
+    },
+  },
+  check = function(doc, ctx)
+    for _, p in ipairs(doc.paragraphs) do
+      local first, n = nil, 0
+      for s, e in re.gmatch(p.text, [[(?<=\S)[ \x{00A0}]{2,}(?=\S)]]) do
+        n = n + 1
+        if not first then first = { s, e } end
+      end
+      if first then
+        local more = n > 1 and string.format("; đoạn này còn %d chỗ thừa dấu cách khác", n - 1) or ""
+        ctx.report{
+          span = { p = p.index, s = first[1], e = first[2] },
+          message = string.format("Thừa dấu cách: %d dấu cách liền nhau, chỉ cần một%s",
+            utf8.len(p.text:sub(first[1], first[2])), more),
+          suggestion = " ",
+        }
+      end
+    end
+  end,
+}

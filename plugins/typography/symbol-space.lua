@@ -1,0 +1,42 @@
+-- No space inside a document's number and symbol: "40/KH-UBND", not
+-- "40/KH- UBND", "40 /KH-UBND" or "85/ BC-UBND".
+return {
+  id = "typography/symbol-space",
+  description = "Có dấu cách trong số, ký hiệu văn bản",
+  severity = "warning",
+  basis = "Nghị định 30/2020/NĐ-CP, Phụ lục I, Phần I mục 4: giữa số, năm ban hành và ký hiệu văn bản dùng dấu gạch chéo, giữa các nhóm chữ viết tắt dùng dấu gạch nối, không cách chữ",
+  examples = {
+    valid = {
+      "Kế hoạch số 40/KH-UBND ngày 24/3/2023 của UBND xã",
+      "Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ; 18/20 cán bộ - công chức",
+      "Quy định 540-QĐ/TU của Tỉnh ủy; Công văn số 2839/UBND-TH",
+    },
+    invalid = {
+      { text = "Kế hoạch số [[40/KH- UBND]] ngày 24/3/2023 của UBND xã" },
+      { text = "Báo cáo số [[85 /BC-UBND]] ngày 16/6/2023" },
+      { text = "Nghị định số [[61/2018/ NĐ-CP]] của Chính phủ" },
+    },
+  },
+  check = function(doc, ctx)
+    local CODE = [[\p{Lu}[\p{Lu}\p{Ll}]{0,5}]]
+    local SYM = [[(?<![\p{L}\p{N}/])\d{1,5}[A-Za-z]?(?:[ ]*/[ ]*\d{4})?[ ]*/[ ]*]] .. CODE
+      .. [[(?:[ ]*-[ ]*]] .. CODE .. [[)*(?![\p{Ll}])]]
+    for _, p in ipairs(doc.paragraphs) do
+      local t = p.text
+      for s, e in re.gmatch(t, SYM) do
+        local sym = t:sub(s, e)
+        -- "- " at a list position after the symbol is not part of it
+        local trimmed = sym:gsub("[ ]+$", "")
+        if trimmed:find(" ", 1, true) and trimmed:find("[/-]") then
+          local parts = trimmed:gsub("%s", "")
+          -- require an upper-case code after each joiner that had spaces
+          ctx.report{
+            span = { p = p.index, s = s, e = s + #trimmed - 1 },
+            message = string.format('Số, ký hiệu văn bản "%s" có dấu cách bên trong; viết liền: "%s"', trimmed, parts),
+            suggestion = parts,
+          }
+        end
+      end
+    end
+  end,
+}

@@ -1,0 +1,37 @@
+-- Units of measure: a space between the number and the unit, and the
+-- superscript in square and cubic metres ("36 m²", not "36m2").
+return {
+  id = "typography/unit",
+  description = "Đơn vị đo viết liền với số hoặc viết m2, m3 thay cho m², m³",
+  severity = "info",
+  basis = "Nghị định 86/2012/NĐ-CP và TCVN 7870 (ISO 80000-1) về cách viết đơn vị đo: giữa số và đơn vị có một dấu cách; ký hiệu mét vuông là m²",
+  examples = {
+    valid = {
+      "Diện tích phòng làm việc 36 m², khu vực chờ có ghế ngồi",
+      "Tuyến đường dài 2,5 km, rộng 5 m; khối lượng 12 m³",
+      "Kế hoạch số 40/KH-UBND; 3G, 4G; lớp 9A; năm 2023",
+    },
+    invalid = {
+      { text = "Diện tích phòng làm việc [[36m2]], khu vực chờ có ghế ngồi" },
+      { text = "nâng cấp tuyến đường dài [[2,5km]]" },
+      { text = "đổ bê tông [[12 m3]] mặt đường" },
+    },
+  },
+  check = function(doc, ctx)
+    for _, p in ipairs(doc.paragraphs) do
+      local t = p.text
+      for s, e, num, sp, unit in re.gmatch(t, [[(?<![\p{L}\d.,/-])(\d+(?:[.,]\d+)*)(\s?)(m2|m3|km2|cm2|km|cm|mm|kg|ha|m²|m³|km²)(?![\p{L}\p{N}])]]) do
+        local fixed = unit:gsub("2$", "²"):gsub("3$", "³")
+        if sp == "" or fixed ~= unit then
+          local want = num .. " " .. fixed
+          ctx.report{
+            span = { p = p.index, s = s, e = e },
+            message = string.format('Viết "%s", nên viết "%s" (cách một dấu cách giữa số và đơn vị%s)',
+              t:sub(s, e), want, fixed ~= unit and ", số mũ viết cao" or ""),
+            suggestion = want,
+          }
+        end
+      end
+    end
+  end,
+}

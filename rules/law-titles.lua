@@ -1,0 +1,70 @@
+-- Official titles of Vietnamese laws (Luật), as written after the word
+-- "Luật" in a citation, used by terminology/law-title. Current and recently
+-- replaced laws: a report may cite a law by the title in force at the time.
+-- Policy data (loaded in an empty environment): add titles here.
+--
+-- `titles`: exact spelling (Decree 30/2020, Phụ lục VI: capital first
+-- letter of the title, commas as in the law).
+-- `not_laws`: topics often written as if they were a law's name, with the
+-- correct reference (shown to the user).
+return {
+  titles = {
+    "An ninh mạng", "An ninh quốc gia", "An toàn thông tin mạng", "An toàn, vệ sinh lao động",
+    "An toàn thực phẩm", "Ban hành văn bản quy phạm pháp luật", "Báo chí", "Bảo hiểm tiền gửi",
+    "Bảo hiểm xã hội", "Bảo hiểm y tế", "Bảo vệ bí mật nhà nước", "Bảo vệ môi trường",
+    "Bảo vệ quyền lợi người tiêu dùng", "Bảo vệ và kiểm dịch thực vật", "Bảo vệ và phát triển rừng",
+    "Bảo vệ, chăm sóc và giáo dục trẻ em", "Bảo vệ sức khỏe nhân dân", "Bình đẳng giới",
+    "Biên giới quốc gia", "Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân",
+    "Cán bộ, công chức", "Căn cước", "Căn cước công dân", "Cảnh sát biển Việt Nam", "Cảnh sát cơ động",
+    "Chăn nuôi", "Chất lượng sản phẩm, hàng hóa", "Chứng khoán", "Chuyển giao công nghệ",
+    "Công an nhân dân", "Công chứng", "Công đoàn", "Công nghệ cao", "Công nghệ thông tin",
+    "Cư trú", "Dân quân tự vệ", "Dầu khí", "Di sản văn hóa", "Doanh nghiệp", "Du lịch", "Dược",
+    "Đa dạng sinh học", "Đấu giá tài sản", "Đấu thầu", "Đất đai", "Đầu tư", "Đầu tư công",
+    "Đầu tư theo phương thức đối tác công tư", "Đê điều", "Điện ảnh", "Điện lực", "Điều ước quốc tế",
+    "Đo đạc và bản đồ", "Đo lường", "Đường bộ", "Đường sắt", "Giá", "Giám định tư pháp",
+    "Giáo dục", "Giáo dục đại học", "Giáo dục nghề nghiệp", "Giáo dục quốc phòng và an ninh",
+    "Giao dịch điện tử", "Giao thông đường bộ", "Giao thông đường thủy nội địa", "Hải quan",
+    "Hàng không dân dụng Việt Nam", "Hóa chất", "Hòa giải ở cơ sở", "Hòa giải, đối thoại tại Tòa án",
+    "Hôn nhân và gia đình", "Hộ tịch", "Hợp tác xã", "Hiến, lấy, ghép mô, bộ phận cơ thể người và hiến, lấy xác",
+    "Khám bệnh, chữa bệnh", "Khí tượng thủy văn", "Khiếu nại", "Khoa học và công nghệ", "Khoáng sản",
+    "Kiểm toán độc lập", "Kiểm toán nhà nước", "Kinh doanh bảo hiểm", "Kinh doanh bất động sản",
+    "Kế toán", "Lâm nghiệp", "Lý lịch tư pháp", "Luật sư", "Mặt trận Tổ quốc Việt Nam",
+    "Người cao tuổi", "Người khuyết tật", "Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng",
+    "Nghĩa vụ quân sự", "Ngân hàng Nhà nước Việt Nam", "Ngân sách nhà nước", "Nhà ở",
+    "Phá sản", "Phòng cháy và chữa cháy", "Phòng cháy, chữa cháy và cứu nạn, cứu hộ",
+    "Phòng, chống bạo lực gia đình", "Phòng, chống ma túy", "Phòng, chống mua bán người",
+    "Phòng, chống rửa tiền", "Phòng, chống tác hại của rượu, bia", "Phòng, chống tác hại của thuốc lá",
+    "Phòng, chống tham nhũng", "Phòng, chống thiên tai", "Phòng, chống khủng bố",
+    "Phòng, chống bệnh truyền nhiễm", "Phòng, chống nhiễm vi rút gây ra hội chứng suy giảm miễn dịch mắc phải ở người (HIV/AIDS)",
+    "Phổ biến, giáo dục pháp luật", "Quản lý nợ công", "Quản lý ngoại thương", "Quản lý thuế",
+    "Quản lý, sử dụng tài sản công", "Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ",
+    "Quảng cáo", "Quốc phòng", "Quốc tịch Việt Nam", "Quy hoạch", "Quy hoạch đô thị",
+    "Quy hoạch đô thị và nông thôn", "Sở hữu trí tuệ", "Sĩ quan Quân đội nhân dân Việt Nam",
+    "Tài nguyên nước", "Tài nguyên, môi trường biển và hải đảo", "Thanh niên", "Thanh tra",
+    "Thi đua, khen thưởng", "Thi hành án dân sự", "Thi hành án hình sự", "Thống kê", "Thú y",
+    "Thủy lợi", "Thủy sản", "Thư viện", "Thực hành tiết kiệm, chống lãng phí", "Thương mại",
+    "Thuế giá trị gia tăng", "Thuế thu nhập cá nhân", "Thuế thu nhập doanh nghiệp",
+    "Thuế sử dụng đất nông nghiệp", "Thuế sử dụng đất phi nông nghiệp", "Thuế tài nguyên",
+    "Thuế tiêu thụ đặc biệt", "Thuế xuất khẩu, thuế nhập khẩu", "Thuế bảo vệ môi trường",
+    "Tiếp cận thông tin", "Tiếp công dân", "Tín ngưỡng, tôn giáo", "Tố cáo", "Tổ chức chính quyền địa phương",
+    "Tổ chức Chính phủ", "Tổ chức Quốc hội", "Tổ chức Tòa án nhân dân", "Tổ chức Viện kiểm sát nhân dân",
+    "Tổ chức cơ quan điều tra hình sự", "Tổ chức các tổ chức tín dụng", "Các tổ chức tín dụng",
+    "Trẻ em", "Trồng trọt", "Trật tự, an toàn giao thông đường bộ", "Trưng cầu ý dân",
+    "Trợ giúp pháp lý", "Tương trợ tư pháp", "Tần số vô tuyến điện", "Viễn thông", "Viên chức",
+    "Văn thư, lưu trữ", "Lưu trữ", "Xây dựng", "Xử lý vi phạm hành chính", "Xuất bản",
+    "Xuất cảnh, nhập cảnh của công dân Việt Nam",
+    "Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại Việt Nam",
+    "Người Việt Nam ở nước ngoài", "Nuôi con nuôi", "Phí và lệ phí", "Quân nhân chuyên nghiệp, công nhân và viên chức quốc phòng",
+    "Sử dụng năng lượng tiết kiệm và hiệu quả", "Thể dục, thể thao", "Tiêu chuẩn và quy chuẩn kỹ thuật",
+    "Trọng tài thương mại", "Tổ chức Hội đồng nhân dân và Ủy ban nhân dân", "Việc làm", "Dân số",
+    "Phòng bệnh", "Địa chất và khoáng sản", "Thủ đô", "Dữ liệu", "Công nghiệp công nghệ số",
+    "Thuế thu nhập doanh nghiệp", "Kinh doanh xăng dầu", "Điện ảnh",
+  },
+  not_laws = {
+    ["Quyền con người"] = "Không có luật mang tên này; quyền con người được quy định tại Hiến pháp năm 2013 (Chương II)",
+    ["Phòng chống bạo lực học đường"] = "Không có luật mang tên này; xem Luật Giáo dục, Luật Trẻ em và Nghị định 80/2017/NĐ-CP",
+    ["Phòng, chống bạo lực học đường"] = "Không có luật mang tên này; xem Luật Giáo dục, Luật Trẻ em và Nghị định 80/2017/NĐ-CP",
+    ["Cải cách hành chính"] = "Không có luật mang tên này; xem Nghị quyết 76/NQ-CP về Chương trình tổng thể cải cách hành chính nhà nước",
+    ["Chuyển đổi số"] = "Không có luật mang tên này; xem Luật Giao dịch điện tử và Luật Dữ liệu",
+  },
+}
