@@ -48,3 +48,26 @@ golden: build
 
 clean:
 	rm -rf $(BUILD)
+
+# libFuzzer targets (tests/fuzz/): each runs FUZZ_SECONDS from seeds built
+# out of fixtures/; a crash, timeout or leak is saved under
+# tests/fuzz/crashes/<target>/ (commit it with the fix: the fuzz_regressions
+# unit test replays every file there in the ordinary build).
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_TARGETS ?= txt docx odt html csv xlsx facts
+fuzz:
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(DEB_PACKAGES) clang"
+	@CC=clang cmake -S . -B $(FUZZ_BUILD) -DRS_FUZZ=ON -DRS_WERROR=$(if $(filter 1,$(WERROR)),ON,OFF) >/dev/null
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ_TARGETS))
+	python3 tests/fuzz/seeds.py . $(FUZZ_BUILD)/corpus
+	@failed=""; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p tests/fuzz/crashes/$$t; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=30 -rss_limit_mb=2048 \
+	    -print_final_stats=1 -artifact_prefix=tests/fuzz/crashes/$$t/ $(FUZZ_BUILD)/corpus/$$t \
+	    2> $(FUZZ_BUILD)/fuzz-$$t.log || failed="$$failed $$t"; \
+	  grep -E '^stat::number_of_executed_units|^SUMMARY' $(FUZZ_BUILD)/fuzz-$$t.log; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz: crashes in$$failed: see tests/fuzz/crashes/ and $(FUZZ_BUILD)/fuzz-*.log" >&2; exit 1; fi; \
+	echo "fuzz: no crash"

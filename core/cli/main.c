@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -69,6 +70,8 @@ typedef struct opts {
   const char *config;
   const char *baseline;
   const char *write_baseline;
+  const char *summary;
+  const char *manifest;
   int fix;
   int no_config;
 } opts;
@@ -89,6 +92,8 @@ static void usage(FILE *f) {
         "        --config TỆP        tệp cấu hình (mặc định: .rasoat.lua tìm từ thư mục của tệp lên trên)\n"
         "        --baseline TỆP      chỉ báo phát hiện mới so với báo cáo JSON trước\n"
         "        --write-baseline TỆP  ghi báo cáo JSON làm mốc so sánh\n"
+        "        --summary TỆP.csv|TỆP.html  bảng tổng hợp mỗi báo cáo một dòng (kiểm tra hàng loạt)\n"
+        "        --manifest TỆP.csv  danh sách tệp nhận được: path, commune, received (ngày nhận)\n"
         "        --fix               sửa các lỗi an toàn trong tệp .txt (vào -o TỆP, hoặc tại chỗ và giữ .bak)\n"
         "  rasoat rules [--format json]     liệt kê quy tắc\n"
         "  rasoat explain MÃ-QUY-TẮC        giải thích một quy tắc\n"
@@ -107,7 +112,7 @@ static void push_str(const char ***v, size_t *n, const char *s) {
 }
 
 enum { O_PLUGINS = 256, O_RULE, O_FAILON, O_NOCOLOR, O_DEADLINE, O_NOBUILTIN, O_COLOR, O_CONFIG, O_BASELINE,
-       O_WBASELINE, O_FIX, O_NOCONFIG };
+       O_WBASELINE, O_FIX, O_NOCONFIG, O_SUMMARY, O_MANIFEST };
 
 static int parse_opts(int argc, char **argv, opts *o, int *first) {
   static const struct option lo[] = {
@@ -120,7 +125,8 @@ static int parse_opts(int argc, char **argv, opts *o, int *first) {
       {"no-builtin", no_argument, 0, O_NOBUILTIN}, {"help", no_argument, 0, 'h'},
       {"config", required_argument, 0, O_CONFIG}, {"no-config", no_argument, 0, O_NOCONFIG},
       {"baseline", required_argument, 0, O_BASELINE}, {"write-baseline", required_argument, 0, O_WBASELINE},
-      {"fix", no_argument, 0, O_FIX},
+      {"fix", no_argument, 0, O_FIX}, {"summary", required_argument, 0, O_SUMMARY},
+      {"manifest", required_argument, 0, O_MANIFEST},
       {0, 0, 0, 0},
   };
   optind = 1;
@@ -143,6 +149,8 @@ static int parse_opts(int argc, char **argv, opts *o, int *first) {
     case O_BASELINE: o->baseline = optarg; break;
     case O_WBASELINE: o->write_baseline = optarg; break;
     case O_FIX: o->fix = 1; break;
+    case O_SUMMARY: o->summary = optarg; break;
+    case O_MANIFEST: o->manifest = optarg; break;
     case 'j': {
       char *end;
       long j = strtol(optarg, &end, 10);
@@ -209,6 +217,13 @@ static int setup_engine(rs_engine *e, const opts *o) {
     if (!nt) return -1;
     e->tables = nt;
     e->tables[e->ntables++] = t;
+  }
+  if (o->manifest) {
+    if (rs_table_read(o->manifest, &e->limits, &e->manifest, &err) < 0) {
+      fprintf(stderr, "rasoat: %s: %s\n", o->manifest, err ? err : "không đọc được danh sách nộp báo cáo");
+      free(err);
+      return -1;
+    }
   }
   rs_engine_validate(e);
   return 0;
@@ -426,6 +441,16 @@ static int cmd_check(int argc, char **argv) {
   signal(SIGINT, on_sigint);
   signal(SIGPIPE, SIG_IGN);
 
+  rs_baseline_set *bs = NULL;
+  size_t baseline_dropped = 0;
+  if (o.baseline) {
+    char *err = NULL;
+    if (rs_baseline_load(o.baseline, &bs, &err)) {
+      fprintf(stderr, "rasoat: %s\n", err ? err : o.baseline);
+      free(err);
+      goto fail;
+    }
+  }
   int jobs = o.jobs > 0 ? o.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
   if (jobs < 1) jobs = 1;
   if ((size_t)jobs > in.n) jobs = in.n ? (int)in.n : 1;
@@ -439,6 +464,22 @@ static int cmd_check(int argc, char **argv) {
   for (int t = 0; t < jobs; t++) pthread_create(&th[t], NULL, worker_main, &p);
 
   int streaming = !strcmp(o.format, "jsonl");
+  int summary_html = 0;
+  char **links = NULL;
+  char *links_dir = NULL;
+  if (o.summary) {
+    const char *dot = strrchr(o.summary, '.');
+    summary_html = dot && (!strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm"));
+    if (summary_html) {
+      links = calloc(in.n ? in.n : 1, sizeof *links);
+      links_dir = rs_sprintf("%.*s.files", (int)(dot - o.summary), o.summary);
+      if (links_dir && mkdir(links_dir, 0755) != 0 && errno != EEXIST) {
+        fprintf(stderr, "rasoat: không tạo được thư mục %s: %s\n", links_dir, strerror(errno));
+        free(links_dir);
+        links_dir = NULL;
+      }
+    }
+  }
   size_t printed = 0;
   int write_failed = 0;
   rs_progress prog;
@@ -446,6 +487,29 @@ static int cmd_check(int argc, char **argv) {
   pthread_mutex_lock(&p.mu);
   while (printed < in.n) {
     while (printed < in.n && p.done[printed]) {
+      if (bs) baseline_dropped += rs_baseline_filter(bs, &p.results[printed], 1, in.n);
+      if (links_dir) {
+        /* this file's own HTML report, linked from the summary */
+        rs_file_result *fr = &p.results[printed];
+        pthread_mutex_unlock(&p.mu);
+        const char *b = strrchr(fr->path, '/');
+        char *name = rs_sprintf("%05zu-%s.html", printed + 1, b ? b + 1 : fr->path);
+        for (char *c = name; c && *c; c++)
+          if (*c == '/' || *c == '\\' || *c == '"' || *c == '\n' || *c == '#' || *c == '?' || *c == '%') *c = '_';
+        char *full = name ? rs_sprintf("%s/%s", links_dir, name) : NULL;
+        FILE *hf = full ? fopen(full, "w") : NULL;
+        if (hf) {
+          rs_report one = {.files = fr, .nfiles = 1, .rules = e.infos, .nrules = e.nrules};
+          rs_out_opts ho = {0};
+          rs_out_html(hf, &one, &ho);
+          fclose(hf);
+          const char *ld = strrchr(links_dir, '/');
+          links[printed] = rs_sprintf("%s/%s", ld ? ld + 1 : links_dir, name);
+        }
+        free(full);
+        free(name);
+        pthread_mutex_lock(&p.mu);
+      }
       if (streaming) {
         rs_file_result *fr = &p.results[printed];
         pthread_mutex_unlock(&p.mu);
@@ -481,18 +545,9 @@ static int cmd_check(int argc, char **argv) {
   rs_out_opts oo = {.color = color, .fail_on = o.fail_on};
   int baseline_failed = 0;
 
-  if (o.baseline) {
-    rs_baseline_set *bs = NULL;
-    char *err = NULL;
-    if (rs_baseline_load(o.baseline, &bs, &err)) {
-      fprintf(stderr, "rasoat: %s\n", err ? err : o.baseline);
-      free(err);
-      baseline_failed = 1;
-    } else {
-      size_t dropped = rs_baseline_filter(bs, p.results, nres);
-      if (!streaming) fprintf(stderr, "rasoat: bỏ qua %zu phát hiện đã có trong báo cáo gốc %s\n", dropped, o.baseline);
-      rs_baseline_free(bs);
-    }
+  if (bs) {
+    fprintf(stderr, "rasoat: bỏ qua %zu phát hiện đã có trong báo cáo gốc %s\n", baseline_dropped, o.baseline);
+    rs_baseline_free(bs);
   }
   if (o.write_baseline) {
     FILE *bf = fopen(o.write_baseline, "w");
@@ -516,6 +571,24 @@ static int cmd_check(int argc, char **argv) {
       free(err);
     }
   }
+
+  if (o.summary) {
+    FILE *sf = fopen(o.summary, "w");
+    int rc = -1;
+    if (sf) {
+      rc = summary_html ? rs_out_summary_html(sf, &r, links) : rs_out_summary_csv(sf, &r);
+      if (fclose(sf) != 0) rc = -1;
+    }
+    if (rc) {
+      fprintf(stderr, "rasoat: không ghi được bảng tổng hợp %s: %s\n", o.summary, strerror(errno));
+      baseline_failed = 1;
+    }
+  }
+  if (links) {
+    for (size_t i = 0; i < in.n; i++) free(links[i]);
+    free(links);
+  }
+  free(links_dir);
 
   /* plugin load problems */
   for (size_t i = 0; i < e.load_diags.n; i++) {

@@ -134,14 +134,15 @@ static char *strip_marks(const char *t, mark **marks, size_t *nmarks) {
   return out;
 }
 
-static int run_example(const rs_engine *e, rs_worker *w, size_t ri, const char *text, rs_doc **out) {
+static int run_example(const rs_engine *e, rs_worker *w, size_t ri, const char *text, int invalid, size_t idx,
+                       rs_doc **out) {
   rs_doc *d = NULL;
   char *err = NULL;
   int rc = rs_read_txt_buffer("example.txt", text, strlen(text), RS_TXT_LINES, &e->limits, &d, &err);
   free(err);
   if (rc < 0 || !d) return -1;
   rs_diags_free(&d->diags);
-  rs_worker_check_rule(w, d, ri);
+  rs_worker_test_rule(w, d, ri, invalid, idx);
   *out = d;
   return 0;
 }
@@ -164,7 +165,7 @@ int rs_test_rules(FILE *f, const rs_engine *e) {
     }
     for (char **v = r->valid; v && *v; v++) {
       rs_doc *d = NULL;
-      if (run_example(e, w, ri, *v, &d)) {
+      if (run_example(e, w, ri, *v, 0, (size_t)(v - r->valid), &d)) {
         fprintf(f, "FAIL %s: không đọc được ví dụ đúng: %s\n", r->id, *v);
         rule_fail = 1;
         continue;
@@ -182,7 +183,7 @@ int rs_test_rules(FILE *f, const rs_engine *e) {
       size_t nmarks;
       char *clean = strip_marks(*v, &marks, &nmarks);
       rs_doc *d = NULL;
-      if (!clean || run_example(e, w, ri, clean, &d)) {
+      if (!clean || run_example(e, w, ri, clean, 1, (size_t)(v - r->invalid), &d)) {
         fprintf(f, "FAIL %s: không đọc được ví dụ sai: %s\n", r->id, *v);
         rule_fail = 1;
         free(clean);

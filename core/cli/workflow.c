@@ -233,7 +233,7 @@ void rs_baseline_free(rs_baseline_set *s) {
   free(s);
 }
 
-size_t rs_baseline_filter(rs_baseline_set *s, rs_file_result *files, size_t nfiles) {
+size_t rs_baseline_filter(rs_baseline_set *s, rs_file_result *files, size_t nfiles, size_t nrun) {
   size_t dropped = 0;
   for (size_t fi = 0; fi < nfiles; fi++) {
     rs_file_result *fr = &files[fi];
@@ -241,7 +241,7 @@ size_t rs_baseline_filter(rs_baseline_set *s, rs_file_result *files, size_t nfil
     for (size_t i = 0; i < s->n; i++)
       if (!strcmp(s->files[i].path, fr->path)) b = &s->files[i];
     /* a resubmission under another name: one file against one file */
-    if (!b && s->n == 1 && nfiles == 1) b = &s->files[0];
+    if (!b && s->n == 1 && nrun == 1) b = &s->files[0];
     if (!b) continue;
     char **bases = calloc(fr->diags.n ? fr->diags.n : 1, sizeof *bases);
     size_t w = 0;

@@ -29,8 +29,9 @@ void rs_config_free(rs_config *c);
 typedef struct rs_baseline_set rs_baseline_set;
 int rs_baseline_load(const char *path, rs_baseline_set **out, char **err);
 /* Remove from each file the findings present in the baseline; returns how
- * many were removed. */
-size_t rs_baseline_filter(rs_baseline_set *s, rs_file_result *files, size_t nfiles);
+ * many were removed. nrun is the number of files in the whole run (a single
+ * file is matched against a single-file baseline whatever its name). */
+size_t rs_baseline_filter(rs_baseline_set *s, rs_file_result *files, size_t nfiles, size_t nrun);
 void rs_baseline_free(rs_baseline_set *s);
 
 /* Apply the safe single-suggestion fixes of fixable rules to a .txt draft:

@@ -570,13 +570,13 @@ static char *validate_rule(lua_State *L, rs_rule *r) {
   int bad = 0;
   lua_getfield(L, -1, "valid");
   free_strv(r->info.valid);
-  r->info.valid = lua_istable(L, -1) ? string_array(L, lua_gettop(L), 0, &bad) : calloc(1, sizeof(char *));
+  r->info.valid = lua_istable(L, -1) ? string_array(L, lua_gettop(L), 1, &bad) : calloc(1, sizeof(char *));
   lua_pop(L, 1);
   lua_getfield(L, -1, "invalid");
   free_strv(r->info.invalid);
   r->info.invalid = lua_istable(L, -1) ? string_array(L, lua_gettop(L), 1, &bad) : calloc(1, sizeof(char *));
   lua_pop(L, 2);
-  if (bad) return rs_sprintf("examples.valid phải là chuỗi; examples.invalid là chuỗi hoặc { text = ... }");
+  if (bad) return rs_sprintf("mỗi ví dụ là một chuỗi hoặc { text = ..., submission = ..., deadline = ..., profile = ... }");
   return NULL;
 }
 
@@ -706,6 +706,7 @@ rs_worker *rs_worker_new(const rs_engine *e) {
   if (!w) return NULL;
   w->e = e;
   w->profile_index = -1;
+  w->submission = -1;
   if (rs_sandbox_open(w)) {
     free(w);
     return NULL;
@@ -958,7 +959,45 @@ static int ctx_report(lua_State *L) {
   return 0;
 }
 
-static void push_ctx(rs_worker *w, size_t rule, rs_severity sev) {
+/* ---- the manifest of submissions (--manifest) ---- */
+
+enum { MANIFEST_PATH, MANIFEST_COMMUNE, MANIFEST_RECEIVED };
+
+/* column of a manifest field, by its English or Vietnamese header */
+static int manifest_col(const rs_table *m, int field) {
+  static const char *const names[][6] = {
+      {"path", "tệp", "tep", "file", "đường dẫn", NULL},
+      {"commune", "xã", "xa", "đơn vị", "don_vi", NULL},
+      {"received", "ngày nhận", "ngay_nhan", "received_date", "ngày", NULL},
+  };
+  for (size_t c = 0; c < m->ncols; c++) {
+    char low[128];
+    lower_utf8(m->headers[c], low, sizeof low);
+    for (const char *const *n = names[field]; *n; n++)
+      if (!strcmp(low, *n)) return (int)c;
+  }
+  return field == MANIFEST_PATH && m->ncols > 0 ? 0 : -1;
+}
+
+static const char *base_name(const char *p) {
+  const char *s = strrchr(p, '/');
+  return s ? s + 1 : p;
+}
+
+/* the manifest row of a checked file: same path, else same base name */
+static int manifest_row(const rs_engine *e, const char *path) {
+  const rs_table *m = e->manifest;
+  if (!m) return -1;
+  int pc = manifest_col(m, MANIFEST_PATH);
+  if (pc < 0) return -1;
+  for (size_t r = 0; r < m->nrows; r++)
+    if (!strcmp(m->rows[r][pc], path)) return (int)r;
+  for (size_t r = 0; r < m->nrows; r++)
+    if (*m->rows[r][pc] && !strcmp(base_name(m->rows[r][pc]), base_name(path))) return (int)r;
+  return -1;
+}
+
+static void push_ctx(rs_worker *w, size_t rule, rs_severity sev, int example) {
   lua_State *L = w->L;
   lua_createtable(L, 0, 8);
   lua_pushcfunction(L, ctx_report);
@@ -983,6 +1022,30 @@ static void push_ctx(rs_worker *w, size_t rule, rs_severity sev) {
   if (w->e->deadline) {
     lua_pushstring(L, w->e->deadline);
     lua_setfield(L, -2, "deadline");
+  }
+  if (w->submission >= 0) {
+    const rs_table *m = w->e->manifest;
+    lua_createtable(L, 0, 3);
+    lua_pushstring(L, m->rows[w->submission][manifest_col(m, MANIFEST_PATH)]);
+    lua_setfield(L, -2, "path");
+    int cc = manifest_col(m, MANIFEST_COMMUNE), rc = manifest_col(m, MANIFEST_RECEIVED);
+    if (cc >= 0) {
+      lua_pushstring(L, m->rows[w->submission][cc]);
+      lua_setfield(L, -2, "commune");
+    }
+    if (rc >= 0) {
+      lua_pushstring(L, m->rows[w->submission][rc]);
+      lua_setfield(L, -2, "received");
+    }
+    lua_setfield(L, -2, "submission");
+  }
+  if (example) {
+    /* rule tester: fields of the example override the run's */
+    static const char *const fields[] = {"submission", "deadline", NULL};
+    for (const char *const *f = fields; *f; f++) {
+      if (lua_getfield(L, example, *f) != LUA_TNIL) lua_setfield(L, -2, *f);
+      else lua_pop(L, 1);
+    }
   }
   rs_freeze(L);
 }
@@ -1030,11 +1093,29 @@ static int run_rule(rs_worker *w, rs_doc *d, size_t i, rs_severity sev, int doc_
     err = rs_strdup("quy tắc không còn hàm check");
     failed = 1;
   } else {
+    /* stack: rule table, check */
+    int fidx = lua_gettop(L);
+    int ex = 0;
+    if (w->test_kind) {
+      /* rule tester: the example's own context (profile, submission, deadline) */
+      if (lua_getfield(L, fidx - 1, "examples") == LUA_TTABLE && lua_getfield(L, -1, w->test_kind) == LUA_TTABLE &&
+          lua_rawgeti(L, -1, w->test_index + 1) == LUA_TTABLE) {
+        ex = lua_gettop(L);
+        if (lua_getfield(L, ex, "profile") == LUA_TSTRING) {
+          int pi = find_profile(w->e, lua_tostring(L, -1));
+          if (pi >= 0) {
+            w->profile_index = pi;
+            w->profile_name = w->e->profiles[pi].name;
+          }
+        }
+        lua_pop(L, 1);
+      }
+    }
     lua_pushcfunction(L, rs_msgh);
-    lua_insert(L, -2);
-    int h = lua_gettop(L) - 1;
+    int h = lua_gettop(L);
+    lua_pushvalue(L, fidx);
     lua_pushvalue(L, doc_idx);
-    push_ctx(w, i, sev);
+    push_ctx(w, i, sev, ex);
     rs_budget_begin(w);
     int st = lua_pcall(L, 2, 0, h);
     rs_budget_end(w);
@@ -1157,6 +1238,7 @@ static int check_rules(rs_worker *w, rs_doc *d, long only) {
   const rs_engine *e = w->e;
   rs_model_build(d);
   rs_facts_extract(d);
+  w->submission = manifest_row(e, d->path);
   int pi = choose_profile(w, d);
   w->profile_index = pi;
   w->profile_name = pi >= 0 ? e->profiles[pi].name : NULL;
@@ -1205,11 +1287,93 @@ int rs_worker_check_rule(rs_worker *w, rs_doc *d, size_t rule_index) {
   return check_rules(w, d, (long)rule_index);
 }
 
+int rs_worker_test_rule(rs_worker *w, rs_doc *d, size_t rule_index, int invalid, size_t example) {
+  w->test_kind = invalid ? "invalid" : "valid";
+  w->test_index = example;
+  int rc = check_rules(w, d, (long)rule_index);
+  w->test_kind = NULL;
+  return rc;
+}
+
 /* ---- files ---- */
+
+/* What the bulk summary shows of a checked file. */
+static void file_meta(const rs_worker *w, const rs_doc *d, rs_file_result *out) {
+  const rs_fact *rep = NULL;
+  for (size_t i = 0; i < d->nfacts; i++)
+    if (!strcmp(d->facts[i].kind, "report")) {
+      rep = &d->facts[i];
+      break;
+    }
+  const rs_fval *v;
+  if (w->submission < 0 && rep && (v = rs_fact_get(rep, "agency_name")) && v->type == RS_FV_STR) {
+    free(out->commune);
+    out->commune = rs_strdup(v->v.s);
+  }
+  if (rep) {
+    const rs_fval *tn = rs_fact_get(rep, "type_name"), *tp = rs_fact_get(rep, "topic");
+    out->kind = rs_sprintf("%s%s%s", tn && tn->type == RS_FV_STR ? tn->v.s : "Báo cáo",
+                           tp && tp->type == RS_FV_STR ? " " : "",
+                           tp && tp->type == RS_FV_STR ? (!strcmp(tp->v.s, "cchc") ? "CCHC" : tp->v.s) : "");
+    const rs_fval *pe = rs_fact_get(rep, "period"), *yr = rs_fact_get(rep, "year");
+    const rs_fval *qu = rs_fact_get(rep, "quarter"), *mo = rs_fact_get(rep, "month");
+    long long y = yr && yr->type == RS_FV_INT ? yr->v.i : 0;
+    if (pe && pe->type == RS_FV_STR) {
+      static const char *const roman[] = {"", "I", "II", "III", "IV"};
+      const char *k = pe->v.s;
+      char label[64];
+      if (!strcmp(k, "6-thang")) snprintf(label, sizeof label, "6 tháng đầu năm");
+      else if (!strcmp(k, "6-thang-cuoi")) snprintf(label, sizeof label, "6 tháng cuối năm");
+      else if (!strcmp(k, "9-thang")) snprintf(label, sizeof label, "9 tháng");
+      else if (!strcmp(k, "nam")) snprintf(label, sizeof label, "năm");
+      else if (!strcmp(k, "quy") && qu && qu->type == RS_FV_INT && qu->v.i >= 1 && qu->v.i <= 4)
+        snprintf(label, sizeof label, "quý %s", roman[qu->v.i]);
+      else if (!strcmp(k, "thang") && mo && mo->type == RS_FV_INT) snprintf(label, sizeof label, "tháng %lld", mo->v.i);
+      else snprintf(label, sizeof label, "%s", k);
+      out->period = y ? rs_sprintf("%s %lld", label, y) : rs_strdup(label);
+    } else if (y) {
+      out->period = rs_sprintf("năm %lld", y);
+    }
+    const rs_fval *rd = rs_fact_get(rep, "report_date_iso");
+    if (rd && rd->type == RS_FV_STR && strlen(rd->v.s) == 10)
+      out->report_date = rs_sprintf("%.2s/%.2s/%.4s", rd->v.s + 8, rd->v.s + 5, rd->v.s);
+  }
+  out->profile = w->profile_name;
+  /* missing sections and lateness, from the findings */
+  out->late = -1;
+  if ((w->submission >= 0) || out->report_date) out->late = 0;
+  for (size_t k = 0; k < out->diags.n; k++) {
+    const rs_diag *g = &out->diags.v[k];
+    if (!strncmp(g->rule, "deadline/late", 13) || !strcmp(g->rule, "deadline/report-date")) out->late = 1;
+    if (!strcmp(g->rule, "structure/sections") && !strncmp(g->message, "Thiếu phần “", strlen("Thiếu phần “"))) {
+      const char *a = g->message + strlen("Thiếu phần “");
+      const char *z = strstr(a, "”");
+      if (!z) continue;
+      char *old = out->missing;
+      out->missing = rs_sprintf("%s%s%.*s", old ? old : "", old ? "; " : "", (int)(z - a), a);
+      free(old);
+      out->nmissing++;
+    }
+  }
+}
 
 int rs_check_file(rs_worker *w, const char *path, rs_file_result *out) {
   memset(out, 0, sizeof *out);
   out->path = rs_strdup(path);
+  out->late = -1;
+  {
+    /* the commune from the manifest, else from the file name, until the
+     * header says better */
+    int row = manifest_row(w->e, path);
+    int cc = row >= 0 ? manifest_col(w->e->manifest, MANIFEST_COMMUNE) : -1;
+    if (cc >= 0 && *w->e->manifest->rows[row][cc]) {
+      out->commune = rs_strdup(w->e->manifest->rows[row][cc]);
+    } else {
+      const char *b = base_name(path);
+      const char *dot = strrchr(b, '.');
+      out->commune = rs_strndup(b, dot ? (size_t)(dot - b) : strlen(b));
+    }
+  }
   const char *format = NULL;
   rs_reader_fn reader = rs_reader_for(path, &format);
   out->format = format ? format : "unknown";
@@ -1234,12 +1398,18 @@ int rs_check_file(rs_worker *w, const char *path, rs_file_result *out) {
   out->status = RS_FILE_CHECKED;
   out->diags = d->diags;
   memset(&d->diags, 0, sizeof d->diags);
+  file_meta(w, d, out);
   out->doc = d;
   return failed ? 1 : 0;
 }
 
 void rs_file_result_free(rs_file_result *fr) {
   free(fr->path);
+  free(fr->commune);
+  free(fr->kind);
+  free(fr->period);
+  free(fr->report_date);
+  free(fr->missing);
   free(fr->error);
   rs_diags_free(&fr->diags);
   rs_doc_free(fr->doc);

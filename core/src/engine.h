@@ -69,6 +69,7 @@ typedef struct rs_engine {
   rs_table **tables;      /* --data */
   size_t ntables;
   char *deadline;         /* --deadline dd/mm/yyyy, or NULL */
+  rs_table *manifest;     /* --manifest: path, commune, received date */
   char *rules_dir;        /* rules/ (profiles and data lists) */
   char **lib_dirs;        /* <plugins>/lib folders, searched by lib(name) */
   size_t nlib_dirs;
@@ -99,6 +100,10 @@ void rs_worker_free(rs_worker *w);
 int rs_worker_check(rs_worker *w, rs_doc *d);
 /* Run one rule only on d (rule tester). */
 int rs_worker_check_rule(rs_worker *w, rs_doc *d, size_t rule_index);
+/* Run one rule on its example number `example` (0-based) of examples.valid
+ * or .invalid, with the example's context fields (profile, submission,
+ * deadline). */
+int rs_worker_test_rule(rs_worker *w, rs_doc *d, size_t rule_index, int invalid, size_t example);
 /* The profile used for the last document, after detection. */
 const char *rs_worker_profile_name(const rs_worker *w);
 

@@ -273,6 +273,10 @@ uint32_t fx_ends_with(const fx_ctx *c, uint32_t end, const char *lit) {
 }
 
 uint32_t fx_starts_with(const fx_ctx *c, uint32_t pos, const char *lit) {
+  /* fast reject on the first byte (Vietnamese case pairs share their lead byte) */
+  if (pos >= c->n) return 0;
+  unsigned char a = (unsigned char)c->t[pos], b = (unsigned char)lit[0];
+  if (b < 0x80 ? ((a | 0x20) != (b | 0x20)) : a != b) return 0;
   size_t ln = strlen(lit);
   if (pos + ln > c->n) return 0;
   if (!fx_ieq(c->t, pos, pos + ln, lit) || letter_at(c->t, c->n, pos + ln)) return 0;

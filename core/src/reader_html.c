@@ -19,11 +19,13 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -338,8 +340,24 @@ static int valid_utf8(const char *s, size_t n) {
   return 1;
 }
 
+/* fopen(path, "rb") that cannot block: a FIFO without a writer would make
+ * fopen wait forever; opened non-blocking, it reads as empty instead. */
+static FILE *open_noblock(const char *path) {
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return NULL;
+  int fl = fcntl(fd, F_GETFL);
+  if (fl >= 0) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+  FILE *f = fdopen(fd, "rb");
+  if (!f) {
+    int e = errno;
+    close(fd);
+    errno = e;
+  }
+  return f;
+}
+
 static int read_all(const char *path, const rs_limits *lim, char **out, size_t *outlen, char **err) {
-  FILE *f = fopen(path, "rb");
+  FILE *f = open_noblock(path);
   if (!f) {
     if (errno == ENOENT) *err = rs_sprintf("Không tìm thấy tệp %s.", path);
     else *err = rs_sprintf("Không mở được tệp %s (%s).", path, strerror(errno));

@@ -11,10 +11,12 @@
 #include "reflow.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define RS_TXT_MAX_BAD_DIAGS 100
 
@@ -442,6 +444,22 @@ oom:
   return RS_ENOMEM;
 }
 
+/* fopen(path, "rb") that cannot block: a FIFO without a writer would make
+ * fopen wait forever; opened non-blocking, it reads as empty instead. */
+static FILE *open_noblock(const char *path) {
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return NULL;
+  int fl = fcntl(fd, F_GETFL);
+  if (fl >= 0) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+  FILE *f = fdopen(fd, "rb");
+  if (!f) {
+    int e = errno;
+    close(fd);
+    errno = e;
+  }
+  return f;
+}
+
 int rs_read_txt(const char *path, const rs_limits *lim, rs_doc **out, char **err) {
   rs_limits deflim;
   if (!lim) {
@@ -450,7 +468,7 @@ int rs_read_txt(const char *path, const rs_limits *lim, rs_doc **out, char **err
   }
   *out = NULL;
   if (err) *err = NULL;
-  FILE *f = fopen(path, "rb");
+  FILE *f = open_noblock(path);
   if (!f) {
     if (err) *err = rs_sprintf("không đọc được tệp: %s", strerror(errno));
     return RS_EIO;

@@ -15,6 +15,15 @@ typedef struct rs_file_result {
   char *error;            /* Vietnamese message when failed */
   rs_diags diags;         /* sorted */
   rs_doc *doc;            /* kept for formats that show text (html), else NULL */
+  /* for the bulk summary (from the "report" fact and the findings) */
+  char *commune;          /* issuing body, else the file name */
+  char *kind;             /* report type and topic ("Báo cáo CCHC") */
+  char *period;           /* "6 tháng đầu năm 2023" */
+  char *report_date;      /* dd/mm/yyyy from the header, or NULL */
+  const char *profile;    /* profile used (static, owned by the engine) */
+  char *missing;          /* missing sections, "; "-separated, or NULL */
+  size_t nmissing;
+  int late;               /* 1 late, 0 on time, -1 unknown */
 } rs_file_result;
 
 /* Metadata of a loaded rule, for SARIF rules, explain, docs. */
@@ -55,5 +64,9 @@ int rs_out_sarif(FILE *f, const rs_report *r, const rs_out_opts *o);
 int rs_out_junit(FILE *f, const rs_report *r, const rs_out_opts *o);
 int rs_out_csv(FILE *f, const rs_report *r, const rs_out_opts *o);
 int rs_out_html(FILE *f, const rs_report *r, const rs_out_opts *o);
+/* The per-submission summary of a bulk run: one row per file. links[i] is
+ * the relative path of file i's own HTML report (html summary), or NULL. */
+int rs_out_summary_csv(FILE *f, const rs_report *r);
+int rs_out_summary_html(FILE *f, const rs_report *r, char *const *links);
 
 #endif

@@ -243,6 +243,22 @@ static int safe_load(lua_State *L) {
   return 1;
 }
 
+/* type(): read-only proxies are tables for rule code */
+static int safe_type(lua_State *L) {
+  luaL_checkany(L, 1);
+  if (lua_type(L, 1) == LUA_TUSERDATA && lua_getmetatable(L, 1)) {
+    luaL_getmetatable(L, FROZEN_MT);
+    int frozen = lua_rawequal(L, -1, -2);
+    lua_pop(L, 2);
+    if (frozen) {
+      lua_pushliteral(L, "table");
+      return 1;
+    }
+  }
+  lua_pushstring(L, luaL_typename(L, 1));
+  return 1;
+}
+
 static int safe_print(lua_State *L) {
   if (!getenv("RASOAT_DEBUG")) return 0;
   int n = lua_gettop(L);
@@ -348,7 +364,7 @@ int rs_sandbox_open(rs_worker *w) {
   static const char *const base_ok[] = {"assert", "error", "ipairs", "next", "pairs", "pcall",
                                         "rawequal", "rawget", "rawlen", "rawset", "select",
                                         "setmetatable", "getmetatable", "tonumber", "tostring",
-                                        "type", "xpcall", "_VERSION", NULL};
+                                        "xpcall", "_VERSION", NULL};
   for (const char *const *n = base_ok; *n; n++) {
     lua_getglobal(L, *n);
     lua_setfield(L, -2, *n);
@@ -357,6 +373,8 @@ int rs_sandbox_open(rs_worker *w) {
   lua_setfield(L, -2, "load");
   lua_pushcfunction(L, safe_print);
   lua_setfield(L, -2, "print");
+  lua_pushcfunction(L, safe_type);
+  lua_setfield(L, -2, "type");
   static const char *const blocked_fns[] = {"dofile", "loadfile", "require", "collectgarbage", NULL};
   for (const char *const *n = blocked_fns; *n; n++) {
     push_blocked(L, *n);

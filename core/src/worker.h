@@ -35,6 +35,9 @@ struct rs_worker {
   const char *profile_name;
   int profile_index;
   void *spell;          /* Hunhandle*, created on first use */
+  int submission;       /* manifest row of the document being checked, or -1 */
+  const char *test_kind;/* rule tester: "valid"/"invalid" example being run, else NULL */
+  size_t test_index;
 };
 
 /* sandbox.c */

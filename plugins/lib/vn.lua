@@ -327,4 +327,149 @@ function vn.suggest(word)
   return nil
 end
 
+-- ---- legacy encodings left in Unicode text (mojibake) ----
+
+-- TCVN3 (ABC, .VnTime): a Latin-1 character (its byte) -> the Unicode letter
+local TCVN3 = {
+  [0xA1]=0x0102, [0xA2]=0x00C2, [0xA3]=0x00CA, [0xA4]=0x00D4, [0xA5]=0x01A0, [0xA6]=0x01AF, [0xA7]=0x0110, [0xA8]=0x0103,
+  [0xA9]=0x00E2, [0xAA]=0x00EA, [0xAB]=0x00F4, [0xAC]=0x01A1, [0xAD]=0x01B0, [0xAE]=0x0111, [0xAF]=0x1EB0, [0xB5]=0x00E0,
+  [0xB6]=0x1EA3, [0xB7]=0x00E3, [0xB8]=0x00E1, [0xB9]=0x1EA1, [0xBA]=0x1EB2, [0xBB]=0x1EB1, [0xBC]=0x1EB3, [0xBD]=0x1EB5,
+  [0xBE]=0x1EAF, [0xBF]=0x1EB4, [0xC0]=0x1EAE, [0xC1]=0x1EA6, [0xC2]=0x1EA8, [0xC3]=0x1EAA, [0xC4]=0x1EA4, [0xC5]=0x1EC0,
+  [0xC6]=0x1EB7, [0xC7]=0x1EA7, [0xC8]=0x1EA9, [0xC9]=0x1EAB, [0xCA]=0x1EA5, [0xCB]=0x1EAD, [0xCC]=0x00E8, [0xCD]=0x1EC2,
+  [0xCE]=0x1EBB, [0xCF]=0x1EBD, [0xD0]=0x00E9, [0xD1]=0x1EB9, [0xD2]=0x1EC1, [0xD3]=0x1EC3, [0xD4]=0x1EC5, [0xD5]=0x1EBF,
+  [0xD6]=0x1EC7, [0xD7]=0x00EC, [0xD8]=0x1EC9, [0xD9]=0x1EC4, [0xDA]=0x1EBE, [0xDB]=0x1ED2, [0xDC]=0x0129, [0xDD]=0x00ED,
+  [0xDE]=0x1ECB, [0xDF]=0x00F2, [0xE0]=0x1ED4, [0xE1]=0x1ECF, [0xE2]=0x00F5, [0xE3]=0x00F3, [0xE4]=0x1ECD, [0xE5]=0x1ED3,
+  [0xE6]=0x1ED5, [0xE7]=0x1ED7, [0xE8]=0x1ED1, [0xE9]=0x1ED9, [0xEA]=0x1EDD, [0xEB]=0x1EDF, [0xEC]=0x1EE1, [0xED]=0x1EDB,
+  [0xEE]=0x1EE3, [0xEF]=0x00F9, [0xF0]=0x1ED6, [0xF1]=0x1EE7, [0xF2]=0x0169, [0xF3]=0x00FA, [0xF4]=0x1EE5, [0xF5]=0x1EEB,
+  [0xF6]=0x1EED, [0xF7]=0x1EEF, [0xF8]=0x1EE9, [0xF9]=0x1EF1, [0xFA]=0x1EF3, [0xFB]=0x1EF7, [0xFC]=0x1EF9, [0xFE]=0x1EF5,
+  [0xFF]=0x1ED0,
+}
+
+--- The word read back from TCVN3 mojibake ("c¸ch" -> "cách", "CéNG" ->
+--- "CỘNG"), or nil when it has no TCVN3 character. upper: the text is in
+--- the upper-case font .VnTimeH (the same codes as the lower-case letters);
+--- when nil, a word with two or more upper-case ASCII letters and no
+--- lower-case one is taken as upper case.
+function vn.decode_tcvn3(word, upper)
+  local out, changed, ascii_up, ascii_low = {}, false, 0, 0
+  for _, c in utf8.codes(word) do
+    local m = TCVN3[c]
+    if m then
+      out[#out + 1] = utf8.char(m)
+      changed = true
+    else
+      out[#out + 1] = utf8.char(c)
+      if c >= 65 and c <= 90 then ascii_up = ascii_up + 1 elseif c >= 97 and c <= 122 then ascii_low = ascii_low + 1 end
+    end
+  end
+  if not changed then return nil end
+  local s = table.concat(out)
+  -- .VnTimeH (upper-case font) uses the same codes as the lower-case letters
+  if upper == nil then upper = ascii_up >= 2 and ascii_low == 0 end
+  if upper then s = re.upper(s) end
+  return s
+end
+
+local VNI_SINGLE = {
+  ["ô"] = "ơ", ["ö"] = "ư", ["ñ"] = "đ", ["Ô"] = "Ơ", ["Ö"] = "Ư", ["Ñ"] = "Đ",
+  ["í"] = "í", ["ì"] = "ì", ["æ"] = "ỉ", ["ó"] = "ĩ", ["ò"] = "ị",
+  ["Í"] = "Í", ["Ì"] = "Ì", ["Æ"] = "Ỉ", ["Ó"] = "Ĩ", ["Ò"] = "Ị",
+}
+local VNI_TONE = { ["ù"] = 4, ["ø"] = 1, ["û"] = 2, ["õ"] = 3, ["ï"] = 5,
+  ["Ù"] = 4, ["Ø"] = 1, ["Û"] = 2, ["Õ"] = 3, ["Ï"] = 5 }
+local VNI_CIRC = { ["â"] = 0, ["á"] = 4, ["à"] = 1, ["å"] = 2, ["ã"] = 3, ["ä"] = 5,
+  ["Â"] = 0, ["Á"] = 4, ["À"] = 1, ["Å"] = 2, ["Ã"] = 3, ["Ä"] = 5 }
+local VNI_BREVE = { ["ê"] = 0, ["é"] = 4, ["è"] = 1, ["ú"] = 2, ["ü"] = 3, ["ë"] = 5,
+  ["Ê"] = 0, ["É"] = 4, ["È"] = 1, ["Ú"] = 2, ["Ü"] = 3, ["Ë"] = 5 }
+local CIRC_OF = { a = "â", e = "ê", o = "ô", A = "Â", E = "Ê", O = "Ô" }
+local BREVE_OF = { a = "ă", A = "Ă" }
+
+--- The word read back from VNI mojibake ("Vieät" -> "Việt", "BAÙO" ->
+--- "BÁO"), or nil when nothing was decoded.
+function vn.decode_vni(word)
+  local out, changed = {}, false
+  for _, c in utf8.codes(word) do
+    local ch = utf8.char(c)
+    local prev = out[#out]
+    local pd = prev and DECOMP[prev]
+    if pd and VNI_TONE[ch] and pd[2] == 0 then
+      out[#out] = COMPOSE[pd[1]][VNI_TONE[ch]]
+      changed = true
+    elseif pd and VNI_CIRC[ch] and pd[2] == 0 and CIRC_OF[pd[1]] then
+      out[#out] = COMPOSE[CIRC_OF[pd[1]]][VNI_CIRC[ch]]
+      changed = true
+    elseif pd and VNI_BREVE[ch] and pd[2] == 0 and BREVE_OF[pd[1]] then
+      out[#out] = COMPOSE[BREVE_OF[pd[1]]][VNI_BREVE[ch]]
+      changed = true
+    elseif VNI_SINGLE[ch] then
+      out[#out + 1] = VNI_SINGLE[ch]
+      changed = changed or VNI_SINGLE[ch] ~= ch
+    else
+      out[#out + 1] = ch
+    end
+  end
+  if not changed then return nil end
+  return table.concat(out)
+end
+
+-- ---- layout (.docx, .odt) ----
+
+--- true when the document carries layout (page, runs): .docx or .odt.
+function vn.has_layout(doc)
+  return (doc.format == "docx" or doc.format == "odt") and doc.page ~= nil
+end
+
+--- The paragraphs of the body text (the content between the header and
+--- the closing): in the main story, outside tables, with letters in them.
+function vn.body_paragraphs(doc)
+  local b = doc.blocks or {}
+  local n = #doc.paragraphs
+  local first = b.body_start or 1
+  local last = n
+  for _, k in ipairs({ "recipients", "kinh_gui_end", "sig_authority", "sig_title", "sig_name" }) do
+    if b[k] and b[k] > first and b[k] - 1 < last then last = b[k] - 1 end
+  end
+  local header = {}
+  for _, k in ipairs({ "agency_parent", "agency", "national_title", "motto", "number", "place_date",
+    "doc_type", "summary", "kinh_gui" }) do
+    if b[k] then header[b[k]] = true end
+  end
+  local out = {}
+  for i = first, last do
+    local p = doc.paragraphs[i]
+    if p and not header[i] and (p.part == nil or p.part == "body") and not p.table
+      and re.find(p.text, [[\p{L}]]) then
+      out[#out + 1] = p
+    end
+  end
+  return out
+end
+
+--- Runs of a paragraph that carry letters: iterator of run tables. With
+--- min_len, shorter runs (a superscript, a footnote mark) are skipped.
+function vn.text_runs(p, min_len)
+  local runs = p.runs
+  local i = 0
+  return function()
+    while runs do
+      i = i + 1
+      local r = runs[i]
+      if not r then return nil end
+      local t = p.text:sub(r.s, r.e)
+      if re.find(t, [[\p{L}]]) and (not min_len or (utf8.len(t) or 0) >= min_len) then return r end
+    end
+    return nil
+  end
+end
+
+--- "đoạn 3, 5, 8 và 34 đoạn khác" from a list of paragraph numbers.
+function vn.para_list(list, max)
+  max = max or 5
+  local parts = {}
+  for i = 1, math.min(#list, max) do parts[i] = tostring(list[i]) end
+  local s = "đoạn " .. table.concat(parts, ", ")
+  if #list > max then s = s .. string.format(" và %d đoạn khác", #list - max) end
+  return s
+end
+
 return vn

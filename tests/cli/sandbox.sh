@@ -17,7 +17,7 @@ host = json.load(open(sys.argv[2]))["files"][0]["diagnostics"]
 want = {
   "io-open": "blocked", "os-execute": "blocked", "require": "blocked", "binary-load": "blocked",
   "string-dump": "blocked", "string-dump-meta": "blocked", "coroutine": "blocked",
-  "infinite-loop": "timeout", "pcall-timeout": "timeout", "memory-bomb": "memory",
+  "infinite-loop": "timeout", "pcall-timeout": "timeout", "memory-bomb": "memory", "memory-creep": "memory",
   "clobber-string": "error", "error-table": "error", "deep-recursion": "error", "bad-span": "error",
   "unknown-global": "error", "doc-write": "error", "regex-backtrack": "error", "getmetatable": "error",
 }
@@ -29,10 +29,15 @@ for name, kind in want.items():
         print("FAIL", rid, "want one engine/rule-" + kind, "got", [(g["rule"], g["message"]) for g in got]); bad = 1
     if any(g["rule"] == rid for g in host):
         print("FAIL", rid, "findings of a failing rule were kept"); bad = 1
+# a million findings: the first 1,000 kept, then one engine/finding-cap note
+mf = [g for g in host if g["rule"] == "hostile/million-findings"]
+cap = [g for g in host if g["rule"] == "engine/finding-cap"]
+if len(mf) != 1000 or len(cap) != 1 or "hostile/million-findings báo 1000000 phát hiện" not in cap[0]["message"]:
+    print("FAIL million findings: kept", len(mf), "notes", [g["message"] for g in cap]); bad = 1
 builtin = [g for g in host if not g["rule"].startswith(("engine/", "hostile/"))]
 if builtin != base:
     print("FAIL built-in findings changed:", len(base), "->", len(builtin)); bad = 1
 sys.exit(bad)
 PY
 [ -e /tmp/rasoat-pwned ] && fail "os.execute ran"
-echo "ok: 18 hostile rules contained"
+echo "ok: 19 failing hostile rules contained, a million findings capped"

@@ -1,0 +1,156 @@
+/* The bulk summary: one row per submission (CSV for spreadsheets, HTML for
+ * reading, linking each row to that file's own HTML report). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "out_util.h"
+#include "report.h"
+
+typedef struct counts {
+  size_t errors, warnings, infos;
+} counts;
+
+static counts count_file(const rs_file_result *f) {
+  counts c = {0, 0, 0};
+  for (size_t k = 0; k < f->diags.n; k++) {
+    if (f->diags.v[k].severity == RS_SEV_ERROR) c.errors++;
+    else if (f->diags.v[k].severity == RS_SEV_WARNING) c.warnings++;
+    else if (f->diags.v[k].severity == RS_SEV_INFO) c.infos++;
+  }
+  return c;
+}
+
+static const char *late_vi(const rs_file_result *f) {
+  if (f->status == RS_FILE_FAILED) return "";
+  return f->late == 1 ? "trễ hạn" : f->late == 0 ? "đúng hạn" : "chưa rõ";
+}
+
+static void csv_field(FILE *out, const char *s) {
+  s = s ? s : "";
+  if (strpbrk(s, ",\"\n\r;")) {
+    fputc('"', out);
+    for (; *s; s++) {
+      if (*s == '"') fputc('"', out);
+      fputc(*s, out);
+    }
+    fputc('"', out);
+  } else {
+    fputs(s, out);
+  }
+}
+
+int rs_out_summary_csv(FILE *out, const rs_report *r) {
+  fputs("\xEF\xBB\xBF", out); /* BOM: Excel reads UTF-8 */
+  fputs("tep,don_vi,loai_bao_cao,ky_bao_cao,ngay_bao_cao,trang_thai,loi,canh_bao,thong_tin,so_phan_thieu,"
+        "phan_thieu,han_nop\r\n",
+        out);
+  for (size_t i = 0; i < r->nfiles; i++) {
+    const rs_file_result *f = &r->files[i];
+    counts c = count_file(f);
+    csv_field(out, f->path);
+    fputc(',', out);
+    csv_field(out, f->commune);
+    fputc(',', out);
+    csv_field(out, f->kind);
+    fputc(',', out);
+    csv_field(out, f->period);
+    fputc(',', out);
+    csv_field(out, f->report_date);
+    fputc(',', out);
+    csv_field(out, f->status == RS_FILE_FAILED ? "không đọc được" : "đã kiểm tra");
+    fprintf(out, ",%zu,%zu,%zu,%zu,", c.errors, c.warnings, c.infos, f->nmissing);
+    csv_field(out, f->status == RS_FILE_FAILED ? f->error : f->missing);
+    fputc(',', out);
+    csv_field(out, late_vi(f));
+    fputs("\r\n", out);
+  }
+  return ferror(out) ? -1 : 0;
+}
+
+static void html_text(FILE *out, const char *s) {
+  char *clean = out_xml_clean(s ? s : "");
+  for (const char *p = clean ? clean : ""; *p; p++) {
+    switch (*p) {
+    case '<': fputs("&lt;", out); break;
+    case '>': fputs("&gt;", out); break;
+    case '&': fputs("&amp;", out); break;
+    case '"': fputs("&quot;", out); break;
+    default: fputc(*p, out);
+    }
+  }
+  free(clean);
+}
+
+int rs_out_summary_html(FILE *out, const rs_report *r, char *const *links) {
+  size_t late = 0, failed = 0, with_errors = 0, missing = 0;
+  for (size_t i = 0; i < r->nfiles; i++) {
+    const rs_file_result *f = &r->files[i];
+    if (f->status == RS_FILE_FAILED) failed++;
+    if (f->late == 1) late++;
+    if (count_file(f).errors) with_errors++;
+    if (f->nmissing) missing++;
+  }
+  fputs("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<title>Tổng hợp rà soát báo cáo</title>\n<style>\n"
+        "body{font-family:'Times New Roman',Georgia,serif;margin:2rem;color:#1a1a1a;background:#fafafa}\n"
+        "h1{font-size:1.6rem;margin:0 0 .5rem}p.lead{margin:.2rem 0 1.2rem;color:#444}\n"
+        ".cards{display:flex;gap:1rem;flex-wrap:wrap;margin-bottom:1.2rem}\n"
+        ".card{background:#fff;border:1px solid #ddd;border-radius:6px;padding:.6rem 1rem;min-width:9rem}\n"
+        ".card b{display:block;font-size:1.5rem}\n"
+        "table{border-collapse:collapse;width:100%;background:#fff}\n"
+        "th,td{border:1px solid #ccc;padding:.35rem .5rem;text-align:left;vertical-align:top;font-size:.95rem}\n"
+        "th{background:#eef2f7}td.n{text-align:right}\n"
+        ".late{color:#b00020;font-weight:bold}.ok{color:#1b5e20}.failed{background:#fdecea}\n"
+        ".err{color:#b00020;font-weight:bold}\n"
+        "@media print{body{margin:0;background:#fff}a{color:inherit;text-decoration:none}}\n"
+        "</style></head><body>\n<h1>Tổng hợp rà soát báo cáo</h1>\n",
+        out);
+  fprintf(out,
+          "<p class=\"lead\">%zu báo cáo; %zu có lỗi; %zu thiếu phần bắt buộc; %zu trễ hạn; %zu không đọc được%s.</p>\n",
+          r->nfiles, with_errors, missing, late, failed, r->interrupted ? " (lần chạy bị ngắt giữa chừng)" : "");
+  fprintf(out,
+          "<div class=\"cards\"><div class=\"card\"><b>%zu</b>báo cáo</div><div class=\"card\"><b>%zu</b>có lỗi</div>"
+          "<div class=\"card\"><b>%zu</b>thiếu phần</div><div class=\"card\"><b>%zu</b>trễ hạn</div>"
+          "<div class=\"card\"><b>%zu</b>không đọc được</div></div>\n",
+          r->nfiles, with_errors, missing, late, failed);
+  fputs("<table><thead><tr><th>#</th><th>Đơn vị</th><th>Tệp</th><th>Loại báo cáo</th><th>Kỳ</th><th>Ngày báo cáo</th>"
+        "<th>Lỗi</th><th>Cảnh báo</th><th>Thông tin</th><th>Phần còn thiếu</th><th>Hạn nộp</th></tr></thead><tbody>\n",
+        out);
+  for (size_t i = 0; i < r->nfiles; i++) {
+    const rs_file_result *f = &r->files[i];
+    counts c = count_file(f);
+    fprintf(out, "<tr%s><td class=\"n\">%zu</td><td>", f->status == RS_FILE_FAILED ? " class=\"failed\"" : "", i + 1);
+    html_text(out, f->commune);
+    fputs("</td><td>", out);
+    if (links && links[i]) {
+      fputs("<a href=\"", out);
+      html_text(out, links[i]);
+      fputs("\">", out);
+      html_text(out, f->path);
+      fputs("</a>", out);
+    } else {
+      html_text(out, f->path);
+    }
+    fputs("</td><td>", out);
+    html_text(out, f->kind);
+    fputs("</td><td>", out);
+    html_text(out, f->period);
+    fputs("</td><td>", out);
+    html_text(out, f->report_date);
+    if (f->status == RS_FILE_FAILED) {
+      fputs("</td><td colspan=\"5\" class=\"err\">Không đọc được: ", out);
+      html_text(out, f->error);
+      fputs("</td></tr>\n", out);
+      continue;
+    }
+    fprintf(out, "</td><td class=\"n%s\">%zu</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td>",
+            c.errors ? " err" : "", c.errors, c.warnings, c.infos);
+    html_text(out, f->missing);
+    fprintf(out, "</td><td class=\"%s\">%s</td></tr>\n", f->late == 1 ? "late" : f->late == 0 ? "ok" : "",
+            late_vi(f));
+  }
+  fputs("</tbody></table>\n</body></html>\n", out);
+  return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# District bulk review: a folder in, a per-submission summary (CSV and HTML)
+# out, the manifest's late submissions, identical output whatever -j is.
+set -u
+. "$(dirname "$0")/../cli-lib.sh"
+D="$TMP/nop"
+mkdir -p "$D/huyen-a" "$D/.an"
+cp "$SAMPLE" "$D/huyen-a/dinh-cao.txt"
+# a submission without section III (Đánh giá chung)
+python3 - "$SAMPLE" "$D/huyen-a/tam-da.txt" <<'PY'
+import sys
+t = open(sys.argv[1], encoding="utf-8").read()
+a = t.index("III. ĐÁNH GIÁ CHUNG"); b = t.index("IV. PHƯƠNG HƯỚNG")
+open(sys.argv[2], "w", encoding="utf-8").write(t[:a] + t[b:].replace("IV. PHƯƠNG", "III. PHƯƠNG"))
+PY
+cp "$SAMPLE" "$D/minh-hoang.txt"
+printf 'PK\003\004 not really a zip' > "$D/huyen-a/hong.docx"
+cp "$SAMPLE" "$D/.an/an.txt"          # hidden: skipped
+echo "ghi chú" > "$D/ghi-chu.md"       # not a supported extension: skipped
+cat > "$TMP/manifest.csv" <<'CSV'
+path,commune,received
+huyen-a/dinh-cao.txt,Xã Đình Cao,19/06/2023
+huyen-a/tam-da.txt,Xã Tam Đa,24/06/2023
+minh-hoang.txt,Xã Minh Hoàng,20/06/2023
+huyen-a/hong.docx,Xã Hồng Tiến,18/06/2023
+CSV
+"$RASOAT" check -j 1 --format jsonl --manifest "$TMP/manifest.csv" --summary "$TMP/s1.csv" "$D" > "$TMP/j1.jsonl"; rc=$?
+[ $rc -eq 2 ] || fail "exit $rc with a broken file, want 2"
+"$RASOAT" check -j 2 --format jsonl --manifest "$TMP/manifest.csv" --summary "$TMP/s2.csv" "$D" > "$TMP/j2.jsonl"
+cmp -s "$TMP/j1.jsonl" "$TMP/j2.jsonl" || fail "jsonl differs between -j 1 and -j 2"
+cmp -s "$TMP/s1.csv" "$TMP/s2.csv" || fail "summary differs between -j 1 and -j 2"
+python3 - "$TMP/j1.jsonl" "$TMP/s1.csv" <<'PY' || exit 1
+import csv, io, json, sys
+files = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+paths = [f["path"].split("/nop/")[1] for f in files]
+assert paths == ["huyen-a/dinh-cao.txt", "huyen-a/hong.docx", "huyen-a/tam-da.txt", "minh-hoang.txt"], paths
+raw = open(sys.argv[2], "rb").read()
+assert raw.startswith(b"\xef\xbb\xbf"), "no BOM"
+rows = list(csv.DictReader(io.StringIO(raw[3:].decode("utf-8"))))
+assert len(rows) == len(files) == 4, len(rows)
+by = {r["tep"].split("/nop/")[1]: r for r in rows}
+assert by["huyen-a/dinh-cao.txt"]["don_vi"] == "Xã Đình Cao"
+assert by["huyen-a/dinh-cao.txt"]["han_nop"] == "đúng hạn", by["huyen-a/dinh-cao.txt"]
+assert by["huyen-a/tam-da.txt"]["han_nop"] == "trễ hạn", by["huyen-a/tam-da.txt"]
+assert by["minh-hoang.txt"]["han_nop"] == "đúng hạn"
+assert by["huyen-a/hong.docx"]["trang_thai"] == "không đọc được"
+assert "Đánh giá chung" in by["huyen-a/tam-da.txt"]["phan_thieu"], by["huyen-a/tam-da.txt"]
+assert by["huyen-a/tam-da.txt"]["so_phan_thieu"] == "1"
+assert by["huyen-a/dinh-cao.txt"]["so_phan_thieu"] == "0"
+assert by["huyen-a/dinh-cao.txt"]["ky_bao_cao"].startswith("6 tháng"), by["huyen-a/dinh-cao.txt"]["ky_bao_cao"]
+for f in files:
+    r = by[f["path"].split("/nop/")[1]]
+    if f["status"] == "checked":
+        n = {s: sum(1 for d in f["diagnostics"] if d["severity"] == s) for s in ("error", "warning", "info")}
+        assert (int(r["loi"]), int(r["canh_bao"]), int(r["thong_tin"])) == (n["error"], n["warning"], n["info"])
+late = [d for f in files for d in f["diagnostics"] if d["rule"] == "deadline/late-submission"]
+assert len(late) == 1 and "24/06/2023" in late[0]["message"] and "20/06/2023" in late[0]["message"], late
+PY
+[ $? -eq 0 ] || fail "summary csv"
+# the HTML summary links every row to that file's own HTML report
+"$RASOAT" check --format json --manifest "$TMP/manifest.csv" --summary "$TMP/tong-hop.html" "$D" > /dev/null
+python3 - "$TMP/tong-hop.html" "$TMP" <<'PY' || exit 1
+import os, re, sys
+h = open(sys.argv[1], encoding="utf-8").read()
+links = re.findall(r'<a href="([^"]+)"', h)
+assert len(links) == 4, links
+for l in links:
+    p = os.path.join(sys.argv[2], l)
+    assert os.path.exists(p), p
+    assert "<mark" in open(p, encoding="utf-8").read() or "hong" in l
+assert "trễ hạn" in h and "Đánh giá chung" in h
+PY
+[ $? -eq 0 ] || fail "summary html"
+echo ok
