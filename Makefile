@@ -71,3 +71,7 @@ fuzz:
 	done; \
 	if [ -n "$$failed" ]; then echo "fuzz: crashes in$$failed: see tests/fuzz/crashes/ and $(FUZZ_BUILD)/fuzz-*.log" >&2; exit 1; fi; \
 	echo "fuzz: no crash"
+
+# Benchmarks against textlint (bench/run.sh --quick for a smoke run; BENCH_ARGS are passed on).
+bench: build
+	RASOAT=$(BUILD)/rasoat bench/run.sh $(BENCH_ARGS)

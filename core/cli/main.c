@@ -488,6 +488,7 @@ static int cmd_check(int argc, char **argv) {
   while (printed < in.n) {
     while (printed < in.n && p.done[printed]) {
       if (bs) baseline_dropped += rs_baseline_filter(bs, &p.results[printed], 1, in.n);
+      rs_file_result_count(&p.results[printed]);
       if (links_dir) {
         /* this file's own HTML report, linked from the summary */
         rs_file_result *fr = &p.results[printed];
@@ -520,6 +521,7 @@ static int cmd_check(int argc, char **argv) {
         /* keep the counts, free the rest: memory stays flat */
         rs_doc_free(fr->doc);
         fr->doc = NULL;
+        if (!o.write_baseline) rs_diags_free(&fr->diags);
         pthread_mutex_lock(&p.mu);
       }
       printed++;
@@ -612,12 +614,11 @@ static int cmd_check(int argc, char **argv) {
 
   status = 0;
   for (size_t i = 0; i < nres; i++) {
-    if (p.results[i].status == RS_FILE_FAILED) status = 2;
-    for (size_t k = 0; k < p.results[i].diags.n; k++) {
-      const rs_diag *g = &p.results[i].diags.v[k];
-      if (status < 1 && g->severity >= fail_on) status = 1;
-      if (!strncmp(g->rule, "engine/rule-", 12)) status = 2;
-    }
+    const rs_file_result *fr = &p.results[i];
+    if (fr->status == RS_FILE_FAILED || fr->rule_failed) status = 2;
+    size_t at_or_above = fr->nerrors + (fail_on <= RS_SEV_WARNING ? fr->nwarnings : 0) +
+                         (fail_on <= RS_SEV_INFO ? fr->ninfos : 0);
+    if (status < 1 && at_or_above) status = 1;
   }
   if (p.rule_failed || e.load_diags.n || g_interrupted || baseline_failed) status = 2;
 

@@ -134,10 +134,39 @@ static char *strip_marks(const char *t, mark **marks, size_t *nmarks) {
   return out;
 }
 
+/* "@file:N:path" examples name a fixture file (layout rules) */
+static int file_example(const char *ex, long long *count, const char **path) {
+  if (strncmp(ex, "@file:", 6)) return 0;
+  char *end;
+  *count = strtoll(ex + 6, &end, 10);
+  *path = *end == ':' ? end + 1 : end;
+  return 1;
+}
+
 static int run_example(const rs_engine *e, rs_worker *w, size_t ri, const char *text, int invalid, size_t idx,
                        rs_doc **out) {
   rs_doc *d = NULL;
   char *err = NULL;
+  long long cnt;
+  const char *fpath;
+  if (file_example(text, &cnt, &fpath)) {
+    /* relative to the source tree (the folder holding rules/) */
+    char *root = rs_strdup(e->rules_dir ? e->rules_dir : ".");
+    char *slash = root ? strrchr(root, '/') : NULL;
+    if (slash) *slash = 0;
+    char *full = fpath[0] == '/' ? rs_strdup(fpath) : rs_sprintf("%s/%s", slash ? root : ".", fpath);
+    free(root);
+    const char *fmt;
+    rs_reader_fn rd = rs_reader_for(full, &fmt);
+    int rc = rd ? rd(full, &e->limits, &d, &err) : RS_EFORMAT;
+    free(full);
+    free(err);
+    if (rc < 0 || !d) return -1;
+    rs_diags_free(&d->diags);
+    rs_worker_test_rule(w, d, ri, invalid, idx);
+    *out = d;
+    return 0;
+  }
   int rc = rs_read_txt_buffer("example.txt", text, strlen(text), RS_TXT_LINES, &e->limits, &d, &err);
   free(err);
   if (rc < 0 || !d) return -1;
@@ -179,6 +208,31 @@ int rs_test_rules(FILE *f, const rs_engine *e) {
       rs_doc_free(d);
     }
     for (char **v = r->invalid; v && *v; v++) {
+      long long want;
+      const char *fpath;
+      if (file_example(*v, &want, &fpath)) {
+        rs_doc *d = NULL;
+        if (run_example(e, w, ri, *v, 1, (size_t)(v - r->invalid), &d)) {
+          fprintf(f, "FAIL %s: không đọc được tệp ví dụ %s\n", r->id, fpath);
+          rule_fail = 1;
+          continue;
+        }
+        long long got = 0;
+        for (size_t k = 0; k < d->diags.n; k++) {
+          if (!strcmp(d->diags.v[k].rule, r->id)) got++;
+          else {
+            fprintf(f, "FAIL %s: %s: %s [%s]\n", r->id, fpath, d->diags.v[k].message, d->diags.v[k].rule);
+            rule_fail = 1;
+          }
+        }
+        if ((want >= 0 && got != want) || (want < 0 && got == 0)) {
+          fprintf(f, "FAIL %s: %s: %lld phát hiện, cần %s%lld\n", r->id, fpath, got, want < 0 ? "ít nhất " : "",
+                  want < 0 ? 1LL : want);
+          rule_fail = 1;
+        }
+        rs_doc_free(d);
+        continue;
+      }
       mark *marks;
       size_t nmarks;
       char *clean = strip_marks(*v, &marks, &nmarks);

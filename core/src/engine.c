@@ -477,12 +477,24 @@ static int load_rule_chunk(lua_State *L, const rs_rule *r) {
 static const char *const rule_fields[] = {"id", "description", "severity", "basis", "examples", "check",
                                           "fixable", "tags", NULL};
 
+/* Examples: strings, { text = ... }, or { file = "fixtures/x.docx",
+ * findings = N } for layout rules (stored as "@file:N:path", N = -1 when
+ * any positive number of findings is expected). */
 static char **string_array(lua_State *L, int idx, int want_text_field, int *bad) {
   size_t n = lua_rawlen(L, idx);
   char **v = calloc(n + 1, sizeof *v);
   for (size_t i = 1; v && i <= n; i++) {
     lua_rawgeti(L, idx, (lua_Integer)i);
     if (want_text_field && lua_istable(L, -1)) {
+      if (lua_getfield(L, -1, "file") == LUA_TSTRING) {
+        lua_getfield(L, -2, "findings");
+        long long cnt = lua_isinteger(L, -1) ? (long long)lua_tointeger(L, -1) : -1;
+        lua_pop(L, 1);
+        v[i - 1] = rs_sprintf("@file:%lld:%s", cnt, lua_tostring(L, -1));
+        lua_pop(L, 2);
+        continue;
+      }
+      lua_pop(L, 1);
       lua_getfield(L, -1, "text");
       lua_replace(L, -2);
     }
@@ -707,6 +719,7 @@ rs_worker *rs_worker_new(const rs_engine *e) {
   w->e = e;
   w->profile_index = -1;
   w->submission = -1;
+  if (getenv("RASOAT_PROFILE")) w->prof = calloc(e->nrules ? e->nrules : 1, sizeof *w->prof);
   if (rs_sandbox_open(w)) {
     free(w);
     return NULL;
@@ -806,6 +819,12 @@ rs_worker *rs_worker_new(const rs_engine *e) {
 
 void rs_worker_free(rs_worker *w) {
   if (!w) return;
+  if (w->prof) {
+    for (size_t i = 0; i < w->e->nrules; i++)
+      if (w->prof[i] > 0) fprintf(stderr, "rasoat-profile\t%.4f\t%s\n", w->prof[i], w->e->rules[i].info.id);
+    fprintf(stderr, "rasoat-profile\t%.4f\t(facts)\n", w->prof_facts);
+    free(w->prof);
+  }
   if (w->L) lua_close(w->L);
   if (w->spell) Hunspell_destroy(w->spell);
   free(w);
@@ -1041,7 +1060,7 @@ static void push_ctx(rs_worker *w, size_t rule, rs_severity sev, int example) {
   }
   if (example) {
     /* rule tester: fields of the example override the run's */
-    static const char *const fields[] = {"submission", "deadline", NULL};
+    static const char *const fields[] = {"submission", "deadline", "data", NULL};
     for (const char *const *f = fields; *f; f++) {
       if (lua_getfield(L, example, *f) != LUA_TNIL) lua_setfield(L, -2, *f);
       else lua_pop(L, 1);
@@ -1066,7 +1085,20 @@ static char *first_line(const char *m) {
 
 /* Runs rule i on the document whose proxy is at doc_idx. Returns 1 on
  * failure (an engine/… diagnostic added). */
+static int run_rule_timed(rs_worker *w, rs_doc *d, size_t i, rs_severity sev, int doc_idx);
+
+/* RASOAT_PROFILE=1: CPU time per rule on stderr when the worker ends */
 static int run_rule(rs_worker *w, rs_doc *d, size_t i, rs_severity sev, int doc_idx) {
+  if (!w->prof) return run_rule_timed(w, d, i, sev, doc_idx);
+  struct timespec a, b;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &a);
+  int rc = run_rule_timed(w, d, i, sev, doc_idx);
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &b);
+  w->prof[i] += (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9;
+  return rc;
+}
+
+static int run_rule_timed(rs_worker *w, rs_doc *d, size_t i, rs_severity sev, int doc_idx) {
   lua_State *L = w->L;
   int top = lua_gettop(L);
   rs_call run;
@@ -1236,9 +1268,15 @@ static int choose_profile(const rs_worker *w, const rs_doc *d) {
 
 static int check_rules(rs_worker *w, rs_doc *d, long only) {
   const rs_engine *e = w->e;
+  struct timespec fa, fb;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &fa);
   rs_model_build(d);
   rs_facts_extract(d);
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &fb);
+  w->prof_facts += (double)(fb.tv_sec - fa.tv_sec) + (double)(fb.tv_nsec - fa.tv_nsec) / 1e9;
   w->submission = manifest_row(e, d->path);
+  w->doc_bytes = 0;
+  for (size_t i = 0; i < d->npara; i++) w->doc_bytes += d->paras[i].len;
   int pi = choose_profile(w, d);
   w->profile_index = pi;
   w->profile_name = pi >= 0 ? e->profiles[pi].name : NULL;

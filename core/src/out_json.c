@@ -5,6 +5,20 @@
 #include "doc.h"
 #include "report.h"
 
+void rs_file_result_count(rs_file_result *f) {
+  f->nerrors = f->nwarnings = f->ninfos = 0;
+  f->rule_failed = 0;
+  for (size_t k = 0; k < f->diags.n; k++) {
+    switch (f->diags.v[k].severity) {
+    case RS_SEV_ERROR: f->nerrors++; break;
+    case RS_SEV_WARNING: f->nwarnings++; break;
+    case RS_SEV_INFO: f->ninfos++; break;
+    default: break;
+    }
+    if (!strncmp(f->diags.v[k].rule, "engine/rule-", 12)) f->rule_failed = 1;
+  }
+}
+
 void rs_report_counts(const rs_report *r, rs_summary_counts *c) {
   memset(c, 0, sizeof *c);
   c->files = r->nfiles;
@@ -12,14 +26,9 @@ void rs_report_counts(const rs_report *r, rs_summary_counts *c) {
     const rs_file_result *f = &r->files[i];
     if (f->status == RS_FILE_FAILED) c->failed++;
     else c->checked++;
-    for (size_t k = 0; k < f->diags.n; k++) {
-      switch (f->diags.v[k].severity) {
-      case RS_SEV_ERROR: c->errors++; break;
-      case RS_SEV_WARNING: c->warnings++; break;
-      case RS_SEV_INFO: c->infos++; break;
-      default: break;
-      }
-    }
+    c->errors += f->nerrors;
+    c->warnings += f->nwarnings;
+    c->infos += f->ninfos;
   }
 }
 

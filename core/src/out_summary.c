@@ -12,12 +12,7 @@ typedef struct counts {
 } counts;
 
 static counts count_file(const rs_file_result *f) {
-  counts c = {0, 0, 0};
-  for (size_t k = 0; k < f->diags.n; k++) {
-    if (f->diags.v[k].severity == RS_SEV_ERROR) c.errors++;
-    else if (f->diags.v[k].severity == RS_SEV_WARNING) c.warnings++;
-    else if (f->diags.v[k].severity == RS_SEV_INFO) c.infos++;
-  }
+  counts c = {f->nerrors, f->nwarnings, f->ninfos};
   return c;
 }
 

@@ -19,6 +19,30 @@ static const char *sev_color(rs_severity s) {
   return s == RS_SEV_ERROR ? C_RED : s == RS_SEV_WARNING ? C_YELLOW : C_CYAN;
 }
 
+/* Writes n bytes of s with control characters shown as \n, \xHH or \u00HH
+ * (C1): a path may hold a newline that would split the line, and a hostile
+ * document may hold terminal escape sequences. Tabs are kept. */
+static void put_clean(FILE *f, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9F) {
+      fprintf(f, "\\u%04X", (unsigned char)s[++i]);
+    } else if (c >= 0x20 && c != 0x7F) {
+      fputc(c, f);
+    } else if (c == '\t') {
+      fputc(c, f);
+    } else if (c == '\n') {
+      fputs("\\n", f);
+    } else {
+      fprintf(f, "\\x%02X", c);
+    }
+  }
+}
+
+static void put_str(FILE *f, const char *s) {
+  if (s) put_clean(f, s, strlen(s));
+}
+
 /* Find the paragraph and byte offset of a source (line, col), or -1. */
 static int locate(const rs_doc *d, const rs_diag *g, int *para, uint32_t *byte) {
   if (!d || g->para < 1 || (size_t)g->para > d->npara) return -1;
@@ -72,11 +96,13 @@ static void print_excerpt(FILE *f, const rs_doc *d, const rs_diag *g, int color)
   size_t e = b + elen + ctx < p->len ? b + elen + ctx : p->len;
   while (e < p->len && ((unsigned char)p->text[e] & 0xC0) == 0x80) e++;
   const char *pre = s > 0 ? "…" : "";
-  fprintf(f, "    %s%.*s", pre, (int)(b - s), p->text + s);
+  fprintf(f, "    %s", pre);
+  put_clean(f, p->text + s, b - s);
   if (color) fprintf(f, C_BOLD "%s", sev_color(g->severity));
-  fprintf(f, "%.*s", (int)elen, p->text + b);
+  put_clean(f, p->text + b, elen);
   if (color) fputs(C_RESET, f);
-  fprintf(f, "%.*s%s\n", (int)(e - b - elen), p->text + b + elen, e < p->len ? "…" : "");
+  put_clean(f, p->text + b + elen, e - b - elen);
+  fprintf(f, "%s\n", e < p->len ? "…" : "");
   int lead = width(pre, strlen(pre)) + width(p->text + s, b - s);
   int w = width(p->text + b, elen);
   fprintf(f, "    %*s", lead, "");
@@ -96,16 +122,22 @@ int rs_out_text(FILE *f, const rs_report *r, const rs_out_opts *o) {
   for (size_t i = 0; i < r->nfiles; i++) {
     const rs_file_result *fr = &r->files[i];
     if (fr->status == RS_FILE_FAILED) {
-      fprintf(f, "%s%s:%s %serror%s: không kiểm tra được tệp: %s [engine/input]\n", color ? C_BOLD : "",
-              fr->path, color ? C_RESET : "", color ? C_RED : "", color ? C_RESET : "",
-              fr->error ? fr->error : "");
+      fputs(color ? C_BOLD : "", f);
+      put_str(f, fr->path);
+      fprintf(f, ":%s %serror%s: không kiểm tra được tệp: ", color ? C_RESET : "", color ? C_RED : "",
+              color ? C_RESET : "");
+      put_str(f, fr->error);
+      fputs(" [engine/input]\n", f);
       continue;
     }
     for (size_t k = 0; k < fr->diags.n; k++) {
       const rs_diag *g = &fr->diags.v[k];
-      fprintf(f, "%s%s:%u:%u:%s %s%s%s: %s %s[%s]%s\n", color ? C_BOLD : "", fr->path, g->line, g->col,
-              color ? C_RESET : "", color ? sev_color(g->severity) : "", rs_severity_name(g->severity),
-              color ? C_RESET : "", g->message, color ? C_DIM : "", g->rule, color ? C_RESET : "");
+      fputs(color ? C_BOLD : "", f);
+      put_str(f, fr->path);
+      fprintf(f, ":%u:%u:%s %s%s%s: ", g->line, g->col, color ? C_RESET : "", color ? sev_color(g->severity) : "",
+              rs_severity_name(g->severity), color ? C_RESET : "");
+      put_str(f, g->message);
+      fprintf(f, " %s[%s]%s\n", color ? C_DIM : "", g->rule, color ? C_RESET : "");
       const rs_doc *d = fr->doc;
       if (d && g->excerpt && *g->excerpt) print_excerpt(f, d, g, color);
       if (d && strcmp(d->format, "txt") != 0 && g->para) {
@@ -114,8 +146,11 @@ int rs_out_text(FILE *f, const rs_report *r, const rs_out_opts *o) {
         else
           fprintf(f, "    vị trí: đoạn %d\n", g->para);
       }
-      if (g->suggestion)
-        fprintf(f, "    %sgợi ý:%s %s\n", color ? C_GREEN : "", color ? C_RESET : "", g->suggestion);
+      if (g->suggestion) {
+        fprintf(f, "    %sgợi ý:%s ", color ? C_GREEN : "", color ? C_RESET : "");
+        put_str(f, g->suggestion);
+        fputc('\n', f);
+      }
     }
   }
   rs_summary_counts c;

@@ -73,7 +73,7 @@ static int attr_long(const xmlNode *n, const char *name, long *out) {
   if (!v || !*v) return 0;
   char *end;
   double d = strtod(v, &end);
-  if (end == v) return 0;
+  if (end == v || !(d > -1e15 && d < 1e15)) return 0; /* NaN, inf, or too big for a long */
   *out = (long)d;
   return 1;
 }

@@ -24,7 +24,13 @@ typedef struct rs_file_result {
   char *missing;          /* missing sections, "; "-separated, or NULL */
   size_t nmissing;
   int late;               /* 1 late, 0 on time, -1 unknown */
+  /* findings by severity, kept when a streamed run frees the findings */
+  size_t nerrors, nwarnings, ninfos;
+  int rule_failed;        /* an engine/rule-* finding was made */
 } rs_file_result;
+
+/* Count fr's findings into nerrors/nwarnings/ninfos/rule_failed. */
+void rs_file_result_count(rs_file_result *fr);
 
 /* Metadata of a loaded rule, for SARIF rules, explain, docs. */
 typedef struct rs_rule_info {

@@ -32,11 +32,18 @@ static void *w_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     return NULL;
   }
   if (nsize > old && w->mem_limit && w->mem_used + (nsize - old) > w->mem_limit) {
-    w->flag_memory = 1;
+    /* Lua answers a refusal with an emergency full collection and asks
+     * again: only a second refusal of the same request means the rule
+     * really holds more than its budget (garbage does not count) */
+    if (w->refused && w->refused_ptr == ptr && w->refused_size == nsize) w->flag_memory = 1;
+    w->refused = 1;
+    w->refused_ptr = ptr;
+    w->refused_size = nsize;
     return NULL;
   }
   void *p = realloc(ptr, nsize);
   if (!p) return NULL;
+  w->refused = 0;
   w->mem_used = w->mem_used - old + nsize;
   return p;
 }
@@ -69,9 +76,11 @@ static void w_hook(lua_State *L, lua_Debug *ar) {
 
 void rs_budget_begin(rs_worker *w) {
   w->instr = 0;
-  w->instr_budget = w->e->budget.instructions;
+  /* budgets grow with the document: 200 instructions and 1 µs per byte of
+   * text above the base, so a long report is not a runaway rule */
+  w->instr_budget = w->e->budget.instructions + 200LL * (long long)w->doc_bytes;
   clock_gettime(CLOCK_MONOTONIC, &w->deadline);
-  long long ms = w->e->budget.wall_ms;
+  long long ms = w->e->budget.wall_ms + (long long)(w->doc_bytes / 1000);
   w->deadline.tv_sec += ms / 1000;
   w->deadline.tv_nsec += (ms % 1000) * 1000000L;
   if (w->deadline.tv_nsec >= 1000000000L) {
@@ -79,6 +88,7 @@ void rs_budget_begin(rs_worker *w) {
     w->deadline.tv_nsec -= 1000000000L;
   }
   w->flag_timeout = w->flag_memory = w->flag_blocked = 0;
+  w->refused = 0;
   w->blocked[0] = 0;
   w->mem_limit = w->mem_used + w->e->budget.memory;
   w->in_rule = 1;

@@ -520,6 +520,7 @@ static int build_table(xlsx *x, rs_table *t) {
       if (!t->headers) return RS_ENOMEM;
       t->ncols = maxcol;
       for (size_t k = i; k < j; k++) {
+        free(t->headers[x->cells[k].col]); /* two cells with one reference (broken file): keep one */
         t->headers[x->cells[k].col] = x->cells[k].v;
         x->cells[k].v = NULL;
       }
@@ -563,6 +564,7 @@ static int build_table(xlsx *x, rs_table *t) {
     if (!rowv) return RS_ENOMEM;
     t->rows[t->nrows++] = rowv;
     for (size_t k = i; k < j; k++) {
+      free(rowv[x->cells[k].col]); /* two cells with one reference (broken file): keep one */
       rowv[x->cells[k].col] = x->cells[k].v;
       x->cells[k].v = NULL;
     }

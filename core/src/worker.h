@@ -25,6 +25,10 @@ struct rs_worker {
   lua_State *L;
   size_t mem_used;
   size_t mem_limit;     /* 0: no limit (host code) */
+  size_t doc_bytes;     /* text size of the document being checked */
+  int refused;          /* the last allocation request was refused */
+  void *refused_ptr;
+  size_t refused_size;
   long long instr;
   long long instr_budget;
   struct timespec deadline;
@@ -36,6 +40,8 @@ struct rs_worker {
   int profile_index;
   void *spell;          /* Hunhandle*, created on first use */
   int submission;       /* manifest row of the document being checked, or -1 */
+  double *prof;         /* RASOAT_PROFILE: CPU seconds per rule */
+  double prof_facts;
   const char *test_kind;/* rule tester: "valid"/"invalid" example being run, else NULL */
   size_t test_index;
 };

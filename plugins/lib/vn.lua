@@ -268,7 +268,10 @@ function vn.candidates(text, allow)
     while true do
       local s, e, w, kind = it()
       if not s then return nil end
-      if kind == "word" and utf8.len(w) >= 2 and not w:match("^[IVXLC]+$") then
+      -- not Vietnamese letters: look-alikes (Ð, Cyrillic, Greek) and Latin-1
+      -- letters Vietnamese does not use are left to the encoding pack
+      if kind == "word" and utf8.len(w) >= 2 and not w:match("^[IVXLC]+$")
+        and not re.find(w, [=[[\x{00C4}-\x{00C7}\x{00CB}\x{00CE}-\x{00D1}\x{00D6}-\x{00D8}\x{00DB}\x{00DC}\x{00DE}-\x{00DF}\x{00E4}-\x{00E7}\x{00EB}\x{00EE}-\x{00F1}\x{00F6}-\x{00F8}\x{00FB}\x{00FC}\x{00FE}\x{00FF}\x{00B5}\x{00AA}\x{00BA}\p{Cyrillic}\p{Greek}]]=]) then
         local low = re.lower(w)
         local case = vn.case_of(w)
         local skip = (allow and allow[low]) or case == "mixed"

@@ -42,6 +42,11 @@ return {
         local ok = cache[w]
         if ok == nil then
           ok = vn.spell_ok(w) or vn.split_glued(w) ~= nil
+          -- mojibake of a legacy encoding: reported by encoding/mojibake
+          if not ok then
+            local d1, d2 = vn.decode_tcvn3(w), vn.decode_vni(w)
+            ok = (d1 ~= nil and vn.spell_ok(d1)) or (d2 ~= nil and vn.spell_ok(d2))
+          end
           cache[w] = ok
         end
         if not ok then bad[#bad + 1] = { s, e, w } end

@@ -18,7 +18,7 @@ return {
   check = function(doc, ctx)
     for _, p in ipairs(doc.paragraphs) do
       local first, n = nil, 0
-      for s, e in re.gmatch(p.text, [[(?<=\S)[ \x{00A0}]{2,}(?=\S)]]) do
+      for s, e in re.gmatch(p.text, [[(?<=\S) {2,}(?=\S)]]) do
         n = n + 1
         if not first then first = { s, e } end
       end

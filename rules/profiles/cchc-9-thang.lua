@@ -11,7 +11,7 @@ return {
   options = {
     period = {
       kind = "9-thang",
-      label = "9 tháng",
+      label = "9 tháng đầu năm",
       start = { day = 15, month = 12, year = -1 },
       ["end"] = { day = 14, month = 9, year = 0 },
       basis = "Thực tiễn của các tỉnh, theo cách tính kỳ của Nghị định 09/2019/NĐ-CP, Điều 12: từ ngày 15/12 năm trước đến ngày 14/9",

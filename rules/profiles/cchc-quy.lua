@@ -17,5 +17,8 @@ return {
       basis = "Nghị định 09/2019/NĐ-CP, Điều 12 khoản 2: báo cáo quý lấy số liệu từ ngày 15 của tháng trước kỳ báo cáo đến ngày 14 của tháng cuối quý",
     },
     deadline = false,
+    -- submission deadline of a quarterly report: day 20 of the quarter's last
+    -- month [U: set by the district/province]; read by lib/dates deadline()
+    deadline_quarter = { day = 20 },
   },
 }

@@ -172,8 +172,12 @@ def reflow(text):
 
 
 def sample_paragraphs():
-    with open(SAMPLE, encoding="utf-8") as f:
-        return reflow(f.read())
+    """The sample's paragraphs as rasoat's own reflow reads the hard-wrapped
+    text (fixtures/sample-paragraphs.txt), so that the .txt and the other
+    formats hold the same paragraphs; reflow() above is kept for reference."""
+    canon = os.path.join(FIX, "sample-paragraphs.txt")
+    with open(canon, encoding="utf-8") as f:
+        return [l for l in f.read().split("\n") if l]
 
 
 # ---------------------------------------------------------------- ODF writing
@@ -424,6 +428,139 @@ def make_numbered_odt():
               master=master)
 
 
+def make_decree30_odt():
+    """fixtures/odt/decree30-clean.odt: the clean Decree 30 report of
+    ooxml.py (same text) as LibreOffice writes it: A4 portrait, margins
+    20/20/30/15 mm, Times New Roman, header and signature tables, outline
+    numbering I. / 1. / a) and "-" lists from list styles."""
+    sys.dont_write_bytecode = True  # no __pycache__ in the tree
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import ooxml as d30
+    styles = (
+        '<style:default-style style:family="paragraph">'
+        '<style:text-properties style:font-name="Times New Roman" fo:font-size="14pt" fo:language="vi" fo:country="VN"/>'
+        "</style:default-style>"
+        '<style:style style:name="Standard" style:family="paragraph" style:class="text"/>'
+        '<style:style style:name="Noi_20_dung" style:display-name="Noi dung" style:family="paragraph" '
+        'style:parent-style-name="Standard" style:class="text"><style:paragraph-properties fo:margin-top="6pt" '
+        'fo:margin-bottom="0cm" fo:line-height="115%" fo:text-align="justify" fo:text-indent="1.27cm"/></style:style>'
+        '<style:style style:name="Table_20_Contents" style:display-name="Table Contents" style:family="paragraph" '
+        'style:parent-style-name="Standard" style:class="extra"><style:paragraph-properties fo:margin-top="0cm" '
+        'fo:margin-bottom="0cm" fo:line-height="100%" fo:text-align="center"/></style:style>'
+        '<text:list-style style:name="Outline_20_BC" style:display-name="Outline BC">'
+        '<text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="I">'
+        '<style:list-level-properties text:list-level-position-and-space-mode="label-alignment">'
+        '<style:list-level-label-alignment text:label-followed-by="space" fo:text-indent="0cm" fo:margin-left="0cm"/>'
+        "</style:list-level-properties></text:list-level-style-number>"
+        '<text:list-level-style-number text:level="2" style:num-suffix="." style:num-format="1"/>'
+        '<text:list-level-style-number text:level="3" style:num-suffix=")" style:num-format="a"/>'
+        "</text:list-style>"
+        '<text:list-style style:name="Gach_20_dau_20_dong" style:display-name="Gach dau dong">'
+        + "".join('<text:list-level-style-bullet text:level="%d" text:bullet-char="-"/>' % lv for lv in range(1, 5))
+        + "</text:list-style>"
+    )
+    auto = (
+        '<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Noi_20_dung"/>'
+        '<style:style style:name="P2" style:family="paragraph" style:parent-style-name="Noi_20_dung">'
+        '<style:text-properties fo:font-weight="bold"/></style:style>'
+        '<style:style style:name="P3" style:family="paragraph" style:parent-style-name="Noi_20_dung">'
+        '<style:text-properties fo:font-style="italic"/></style:style>'
+        '<style:style style:name="P4" style:family="paragraph" style:parent-style-name="Table_20_Contents">'
+        '<style:text-properties fo:font-size="13pt"/></style:style>'
+        '<style:style style:name="P5" style:family="paragraph" style:parent-style-name="Table_20_Contents">'
+        '<style:text-properties fo:font-size="13pt" fo:font-weight="bold"/></style:style>'
+        '<style:style style:name="P6" style:family="paragraph" style:parent-style-name="Table_20_Contents">'
+        '<style:text-properties fo:font-weight="bold"/></style:style>'
+        '<style:style style:name="P7" style:family="paragraph" style:parent-style-name="Table_20_Contents">'
+        '<style:paragraph-properties fo:margin-top="6pt"/><style:text-properties fo:font-style="italic"/></style:style>'
+        '<style:style style:name="P8" style:family="paragraph" style:parent-style-name="Standard">'
+        '<style:paragraph-properties fo:text-align="center" fo:margin-top="18pt"/>'
+        '<style:text-properties fo:font-weight="bold"/></style:style>'
+        '<style:style style:name="P9" style:family="paragraph" style:parent-style-name="Standard">'
+        '<style:paragraph-properties fo:text-align="center" fo:margin-bottom="12pt"/>'
+        '<style:text-properties fo:font-weight="bold"/></style:style>'
+        '<style:style style:name="P10" style:family="paragraph" style:parent-style-name="Table_20_Contents">'
+        '<style:paragraph-properties fo:text-align="start"/>'
+        '<style:text-properties fo:font-size="12pt" fo:font-weight="bold" fo:font-style="italic"/></style:style>'
+        '<style:style style:name="P11" style:family="paragraph" style:parent-style-name="Table_20_Contents">'
+        '<style:paragraph-properties fo:text-align="start"/><style:text-properties fo:font-size="11pt"/></style:style>'
+        '<style:style style:name="P12" style:family="paragraph" style:parent-style-name="Standard">'
+        '<style:paragraph-properties fo:margin-top="6pt"/></style:style>'
+        '<style:style style:name="Tab1" style:family="table"><style:table-properties style:width="16.5cm" '
+        'table:align="left"/></style:style>'
+        '<style:style style:name="Tab1.A" style:family="table-column"><style:table-column-properties style:column-width="6.35cm"/></style:style>'
+        '<style:style style:name="Tab1.B" style:family="table-column"><style:table-column-properties style:column-width="10.15cm"/></style:style>'
+        '<style:style style:name="Tab2.A" style:family="table-column"><style:table-column-properties style:column-width="7.94cm"/></style:style>'
+        '<style:style style:name="Tab2.B" style:family="table-column"><style:table-column-properties style:column-width="8.56cm"/></style:style>'
+    )
+
+    def p(style, text):
+        return '<text:p text:style-name="%s">%s</text:p>' % (style, odf_text(text))
+
+    def table(name, cols, left, right):
+        return ('<table:table table:name="%s" table:style-name="Tab1">'
+                '<table:table-column table:style-name="%s.A"/><table:table-column table:style-name="%s.B"/>'
+                '<table:table-row><table:table-cell office:value-type="string">%s</table:table-cell>'
+                '<table:table-cell office:value-type="string">%s</table:table-cell></table:table-row></table:table>'
+                % (name, cols, cols, left, right))
+
+    body = [table("Header", "Tab1",
+                  p("P4", d30.D30_AGENCY_PARENT) + p("P5", d30.D30_AGENCY) + p("P4", d30.D30_NUMBER),
+                  p("P5", d30.D30_NATIONAL) + p("P6", d30.D30_MOTTO) + p("P7", d30.D30_PLACE_DATE)),
+            p("P8", d30.D30_TYPE), p("P9", d30.D30_SUMMARY)]
+
+    # nested lists: each h1/h2/h3 opens a list item that holds its heading,
+    # its paragraphs and the list of the next level; "-" items are a list of
+    # their own inside the current item
+    out = []
+    open_levels = []          # levels with an open <text:list><text:list-item>
+
+    def close_to(level):
+        while open_levels and open_levels[-1] >= level:
+            open_levels.pop()
+            out.append("</text:list-item></text:list>")
+
+    level_of = {"h1": 1, "h2": 2, "h3": 3}
+    items = d30.D30_BODY
+    for i, (kind, text) in enumerate(items):
+        if kind in level_of:
+            lv = level_of[kind]
+            if open_levels and open_levels[-1] == lv:
+                out.append("</text:list-item><text:list-item>")
+            else:
+                close_to(lv + 1)
+                if open_levels and open_levels[-1] >= lv:
+                    close_to(lv)
+                style = ' text:style-name="Outline_20_BC"' if lv == 1 else ""
+                cont = ' text:continue-numbering="true"' if lv == 1 and any(k == "h1" for k, _ in items[:i]) else ""
+                out.append("<text:list%s%s><text:list-item>" % (style, cont))
+                open_levels.append(lv)
+            sentence = len(text) > 120 or text.endswith(".")
+            out.append(p("P1" if sentence else ("P3" if lv == 3 else "P2"), text))
+        elif kind == "dash":
+            prev = items[i - 1][0] if i else None
+            nxt = items[i + 1][0] if i + 1 < len(items) else None
+            if prev != "dash":
+                out.append('<text:list text:style-name="Gach_20_dau_20_dong">')
+            out.append("<text:list-item>%s</text:list-item>" % p("P1", text))
+            if nxt != "dash":
+                out.append("</text:list>")
+        else:
+            if kind == "p" and text.startswith("Trên đây"):
+                close_to(1)
+            out.append(p("P1", text))
+    close_to(1)
+    body += out
+    auth, title, name = d30.D30_SIGNATURE
+    body.append(p("P12", ""))
+    body.append(table("Signature", "Tab2",
+                      p("P10", "Nơi nhận:") + "".join(p("P11", r) for r in d30.D30_RECIPIENTS),
+                      p("P6", auth) + p("P6", title) + p("P6", "") * 4 + p("P6", name)))
+    write_odt(os.path.join(FIX, "odt", "decree30-clean.odt"), "".join(body), auto_styles=auto, styles=styles,
+              fonts=TNR_FONTS, page=page_layout("2cm", "2cm", "3cm", "1.5cm"),
+              master='<style:master-page style:name="Standard" style:page-layout-name="pm1"/>')
+
+
 def make_hostile_odt():
     host = os.path.join(FIX, "hostile")
     os.makedirs(host, exist_ok=True)
@@ -569,6 +706,7 @@ def main():
     paras = sample_paragraphs()
     make_sample_odt(paras)
     make_numbered_odt()
+    make_decree30_odt()
     make_hostile_odt()
     make_sample_html(paras)
     make_table_html()

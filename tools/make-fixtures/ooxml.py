@@ -215,8 +215,12 @@ def reflow(text):
 
 
 def sample_paragraphs():
-    with open(SAMPLE, encoding="utf-8") as f:
-        return reflow(f.read())
+    """The sample's paragraphs as rasoat's own reflow reads the hard-wrapped
+    text (fixtures/sample-paragraphs.txt), so that the .txt and the other
+    formats hold the same paragraphs; reflow() above is kept for reference."""
+    canon = os.path.join(FIX, "sample-paragraphs.txt")
+    with open(canon, encoding="utf-8") as f:
+        return [l for l in f.read().split("\n") if l]
 
 
 TNR_STYLES = styles(rpr(font="Times New Roman", size=14))
@@ -400,6 +404,252 @@ def build_layout_pair():
         t, b, l, r = margins
         make_docx(os.path.join(FIX, "docx", name + ".docx"), body, sect(top=t, bottom=b, left=l, right=r),
                   styles(rpr(font=font, size=size)))
+
+
+# ---------------------------------------------------------------- the clean Decree 30 report
+# A commune's six-month CCHC report laid out as Decree 30/2020 asks. Shared
+# by build_decree30_clean() here and by odt.py (import ooxml). Kinds: h1
+# (I.), h2 (1.), h3 (a)), p (body), dash (- list item), plus (+ list item).
+D30_AGENCY_PARENT = "UBND HUYỆN KIM ĐỘNG"
+D30_AGENCY = "ỦY BAN NHÂN DÂN XÃ TOÀN THẮNG"
+D30_NUMBER = "Số: 85/BC-UBND"
+D30_NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+D30_MOTTO = "Độc lập - Tự do - Hạnh phúc"
+D30_PLACE_DATE = "Toàn Thắng, ngày 16 tháng 6 năm 2023"
+D30_TYPE = "BÁO CÁO"
+D30_SUMMARY = ("Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2023, "
+               "phương hướng, nhiệm vụ 6 tháng cuối năm 2023")
+D30_BODY = [
+    ("h1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH"),
+    ("h2", "Về kế hoạch cải cách hành chính"),
+    ("p", "Thực hiện Kế hoạch số 04/KH-UBND ngày 06/01/2023 của Ủy ban nhân dân huyện Kim Động về cải cách "
+          "hành chính nhà nước huyện Kim Động năm 2023, Ủy ban nhân dân xã đã ban hành Kế hoạch số 05/KH-UBND "
+          "ngày 09/01/2023 của Ủy ban nhân dân xã Toàn Thắng về cải cách hành chính nhà nước xã Toàn Thắng "
+          "năm 2023, trong đó xác định 24 nhiệm vụ, phân công cụ thể cho từng công chức chuyên môn và định "
+          "rõ thời hạn hoàn thành."),
+    ("p", "Tính đến ngày 14/6/2023, xã đã hoàn thành 11 nhiệm vụ, 13 nhiệm vụ đang triển khai theo tiến độ "
+          "của kế hoạch; không có nhiệm vụ chậm so với thời hạn đã đề ra."),
+    ("h2", "Về công tác tuyên truyền cải cách hành chính"),
+    ("p", "Ủy ban nhân dân xã ban hành Kế hoạch số 06/KH-UBND ngày 10/01/2023 của Ủy ban nhân dân xã Toàn "
+          "Thắng về tuyên truyền cải cách hành chính năm 2023. Nội dung tuyên truyền tập trung vào Chương "
+          "trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030 ban hành kèm theo Nghị quyết "
+          "số 76/NQ-CP ngày 15/7/2021 của Chính phủ về việc ban hành Chương trình tổng thể cải cách hành "
+          "chính nhà nước giai đoạn 2021 - 2030, các thủ tục hành chính thuộc thẩm quyền giải quyết của "
+          "cấp xã và việc nộp hồ sơ trực tuyến."),
+    ("p", "Hình thức tuyên truyền gồm:"),
+    ("dash", "Phát 36 tin, bài trên hệ thống truyền thanh của xã;"),
+    ("dash", "Đăng tải 18 tin, bài trên Trang thông tin điện tử của xã;"),
+    ("dash", "Lồng ghép nội dung cải cách hành chính tại 06 hội nghị, cuộc họp thôn với 540 lượt người tham dự."),
+    ("h2", "Về công tác kiểm tra cải cách hành chính"),
+    ("p", "Chủ tịch Ủy ban nhân dân xã đã ban hành Quyết định số 15/QĐ-UBND ngày 20/3/2023 "
+          "của Ủy ban nhân dân xã Toàn Thắng về việc thành lập Tổ kiểm tra công vụ năm 2023. Tổ kiểm tra "
+          "đã kiểm tra đột xuất 02 lần việc chấp hành giờ giấc làm việc và thái độ phục vụ người dân tại "
+          "Bộ phận Tiếp nhận và Trả kết quả của xã; qua kiểm tra, không phát hiện trường hợp vi phạm."),
+    ("h1", "KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH"),
+    ("h2", "Cải cách thể chế"),
+    ("h3", "Công tác xây dựng, ban hành văn bản quy phạm pháp luật"),
+    ("p", "Từ ngày 15/12/2022 đến ngày 14/6/2023, Hội đồng nhân dân và Ủy ban nhân dân xã không ban hành văn "
+          "bản quy phạm pháp luật."),
+    ("h3", "Công tác kiểm tra, rà soát văn bản"),
+    ("p", "Ủy ban nhân dân xã đã rà soát 17 văn bản do xã ban hành từ năm 2019 đến năm 2022; kết quả rà soát "
+          "không phát hiện văn bản có nội dung trái pháp luật hoặc không còn phù hợp với thực tiễn."),
+    ("h3", "Công tác phổ biến, giáo dục pháp luật"),
+    ("p", "Ủy ban nhân dân xã phối hợp với Ủy ban Mặt trận Tổ quốc xã tổ chức 03 hội nghị phổ biến, giáo dục "
+          "pháp luật với 410 lượt người tham dự; nội dung tập trung vào Luật Thực hiện dân chủ ở cơ sở, Luật "
+          "Hòa giải ở cơ sở và Luật Phòng, chống bạo lực gia đình."),
+    ("h2", "Cải cách thủ tục hành chính"),
+    ("h3", "Kiểm soát và công khai thủ tục hành chính"),
+    ("p", "Ngày 09/02/2023, Ủy ban nhân dân xã ban hành Kế hoạch số 12/KH-UBND ngày 09/02/2023 của Ủy ban "
+          "nhân dân xã Toàn Thắng về kiểm soát thủ tục hành chính năm 2023. Ủy ban nhân dân xã công khai đầy "
+          "đủ 126 thủ tục hành chính thuộc thẩm quyền giải quyết của cấp xã tại Bộ phận Tiếp nhận và Trả kết "
+          "quả và trên Trang thông tin điện tử của xã."),
+    ("h3", "Thực hiện cơ chế một cửa, một cửa liên thông"),
+    ("p", "Ủy ban nhân dân xã thực hiện cơ chế một cửa, một cửa liên thông theo Nghị định số 61/2018/NĐ-CP "
+          "ngày 23/4/2018 của Chính phủ về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ "
+          "tục hành chính. Từ ngày 15/12/2022 đến ngày 14/6/2023, Bộ phận Tiếp nhận và Trả kết quả của xã "
+          "tiếp nhận 1.248 hồ sơ, trong đó 1.103 hồ sơ nộp trực tuyến (chiếm tỷ lệ 88,38%). Kết quả giải quyết:"),
+    ("dash", "Đã giải quyết trước và đúng hạn: 1.240 hồ sơ;"),
+    ("dash", "Đang giải quyết, chưa đến hạn: 8 hồ sơ;"),
+    ("dash", "Quá hạn: không có."),
+    ("h3", "Tiếp nhận, xử lý phản ánh, kiến nghị"),
+    ("p", "Trong kỳ báo cáo, Ủy ban nhân dân xã không nhận được phản ánh, kiến nghị nào của cá nhân, tổ chức về "
+          "quy định hành chính và việc giải quyết thủ tục hành chính."),
+    ("h2", "Cải cách tổ chức bộ máy"),
+    ("p", "Tổng số cán bộ, công chức xã là 21 người, gồm 11 cán bộ và 10 công chức. Trong đó, 19/21 người có "
+          "trình độ đại học (chiếm tỷ lệ 90,48%); 16/21 người có trình độ lý luận chính trị trung cấp trở lên "
+          "(chiếm tỷ lệ 76,19%)."),
+    ("p", "Ủy ban nhân dân xã tiếp tục thực hiện Nghị định số 34/2019/NĐ-CP ngày 24/4/2019 của Chính phủ sửa "
+          "đổi, bổ sung một số quy định về cán bộ, công chức cấp xã và người hoạt động không chuyên trách ở cấp "
+          "xã, ở thôn, tổ dân phố; rà soát, sắp xếp người hoạt động không chuyên trách ở thôn bảo đảm đúng số "
+          "lượng được giao."),
+    ("h2", "Cải cách chế độ công vụ"),
+    ("p", "Ủy ban nhân dân xã cử 07 lượt cán bộ, công chức tham gia các lớp bồi dưỡng, tập huấn chuyên môn, "
+          "nghiệp vụ do huyện tổ chức. Cán bộ, công chức xã chấp hành nghiêm kỷ luật, kỷ cương hành chính "
+          "và quy tắc ứng xử trong thi hành công vụ; trong kỳ không có cán bộ, công chức vi phạm phải xử lý "
+          "kỷ luật."),
+    ("h2", "Cải cách tài chính công"),
+    ("p", "Dự toán thu ngân sách xã năm 2023 được giao là 6.489.000.000 đồng. Tổng thu ngân sách xã 6 tháng đầu "
+          "năm 2023 là 3.512.460.000 đồng, đạt 54,13% dự toán. Ủy ban nhân dân xã thực hiện công khai dự toán, "
+          "quyết toán ngân sách và quản lý, sử dụng tài sản công theo đúng quy định."),
+    ("h2", "Xây dựng, phát triển Chính quyền điện tử, Chính quyền số"),
+    ("p", "Ủy ban nhân dân xã triển khai Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ về việc "
+          "phê duyệt Đề án phát triển ứng dụng dữ liệu về dân cư, định danh và xác thực điện tử phục vụ chuyển "
+          "đổi số quốc gia giai đoạn 2022 - 2025, tầm nhìn đến năm 2030 và Nghị định số 42/2022/NĐ-CP ngày "
+          "24/6/2022 của Chính phủ quy định về việc cung cấp thông tin và dịch vụ công trực tuyến của cơ quan "
+          "nhà nước trên môi trường mạng."),
+    ("p", "Toàn bộ văn bản đi, văn bản đến của Ủy ban nhân dân xã (trừ văn bản mật) được xử lý trên phần mềm "
+          "quản lý văn bản và điều hành; 21/21 cán bộ, công chức được cấp tài khoản thư điện tử công vụ và "
+          "chữ ký số cá nhân."),
+    ("h1", "ĐÁNH GIÁ CHUNG"),
+    ("h2", "Kết quả đạt được"),
+    ("p", "Công tác cải cách hành chính được Đảng ủy, Ủy ban nhân dân xã quan tâm chỉ đạo thường xuyên; thủ tục "
+          "hành chính được công khai đầy đủ; hồ sơ của người dân được giải quyết đúng hạn, không có hồ sơ quá "
+          "hạn; tỷ lệ hồ sơ nộp trực tuyến tăng so với cùng kỳ năm trước."),
+    ("h2", "Tồn tại, hạn chế và nguyên nhân"),
+    ("p", "Một số người dân cao tuổi còn lúng túng khi nộp hồ sơ trực tuyến; trang thiết bị của Bộ phận Tiếp nhận "
+          "và Trả kết quả đã sử dụng nhiều năm, thường xuyên hỏng hóc. Nguyên nhân chủ yếu là kinh phí của xã "
+          "còn hạn hẹp và kỹ năng sử dụng thiết bị thông minh của một bộ phận người dân còn hạn chế."),
+    ("h1", "PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2023"),
+    ("h2", "Tiếp tục thực hiện Kế hoạch số 05/KH-UBND, hoàn thành 13 nhiệm vụ còn lại trước ngày 15/12/2023."),
+    ("h2", "Đẩy mạnh hướng dẫn người dân nộp hồ sơ trực tuyến; duy trì công khai thủ tục hành chính tại Bộ phận "
+           "Tiếp nhận và Trả kết quả."),
+    ("h2", "Tăng cường kiểm tra công vụ, bảo đảm kỷ luật, kỷ cương hành chính."),
+    ("h1", "KIẾN NGHỊ, ĐỀ XUẤT"),
+    ("p", "Đề nghị Ủy ban nhân dân huyện Kim Động quan tâm hỗ trợ kinh phí thay thế máy tính, máy quét tài liệu "
+          "cho Bộ phận Tiếp nhận và Trả kết quả của xã."),
+    ("p", "Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2023, phương hướng, "
+          "nhiệm vụ 6 tháng cuối năm 2023 của Ủy ban nhân dân xã Toàn Thắng./."),
+]
+D30_RECIPIENTS = [
+    "- Sở Nội vụ tỉnh Hưng Yên;",
+    "- Phòng Nội vụ huyện Kim Động;",
+    "- Thường trực Đảng ủy xã;",
+    "- Chủ tịch, các Phó Chủ tịch UBND xã;",
+    "- Lưu: VT, VP.",
+]
+D30_SIGNATURE = ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn Hùng"]
+
+def d30_lvl(ilvl, fmt, text, bold=False, italic=False):
+    return ('<w:lvl w:ilvl="%d"><w:start w:val="1"/><w:numFmt w:val="%s"/><w:lvlText w:val="%s"/>'
+            '<w:lvlJc w:val="left"/><w:suff w:val="space"/><w:pPr><w:ind w:left="0" w:firstLine="720"/></w:pPr>%s</w:lvl>'
+            % (ilvl, fmt, x(text), rpr(bold=bold or None, italic=italic or None)))
+
+
+# numId 1: I. / 1. / a) (the outline); numId 2: - / + (lists)
+D30_NUMBERING = (XMLDECL + '<w:numbering xmlns:w="%s">' % W +
+                 '<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>' +
+                 d30_lvl(0, "upperRoman", "%1.", bold=True) + d30_lvl(1, "decimal", "%2.", bold=True) +
+                 d30_lvl(2, "lowerLetter", "%3)", italic=True) + "</w:abstractNum>"
+                 '<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="multilevel"/>' +
+                 d30_lvl(0, "bullet", "-") + d30_lvl(1, "bullet", "+") + "</w:abstractNum>"
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+                 '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+                 "</w:numbering>")
+
+D30_STYLES = styles(rpr(font="Times New Roman", size=14),
+                    '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
+                    '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:left w:w="108" w:type="dxa"/>'
+                    '<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>')
+
+
+def d30_table(left, right, wl, wr):
+    """A two-column table without borders (header, signature)."""
+    return ('<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:tblBorders>'
+            '<w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/>'
+            '<w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>'
+            '<w:tblLayout w:type="fixed"/></w:tblPr>'
+            '<w:tblGrid><w:gridCol w:w="%d"/><w:gridCol w:w="%d"/></w:tblGrid>'
+            '<w:tr>%s%s</w:tr></w:tbl>' % (wl + wr, wl, wr, cell(left, wl), cell(right, wr)))
+
+
+def build_decree30_clean():
+    """fixtures/docx/decree30-clean.docx: a commune's six-month CCHC report
+    laid out exactly as Decree 30/2020 asks (A4 portrait, margins 20/20/30/15
+    mm, Times New Roman, header and signature tables, automatic numbering);
+    every pack must stay silent on it."""
+    tight = dict(before=0, after=0, line=1.0)
+    C = lambda text, **f: para(run(text, **f), jc="center", **tight)
+    left = (C(D30_AGENCY_PARENT, size=13) + C(D30_AGENCY, size=13, bold=True) + C(D30_NUMBER, size=13))
+    right = (C(D30_NATIONAL, size=13, bold=True) + C(D30_MOTTO, size=14, bold=True) +
+             para(run(D30_PLACE_DATE, size=14, italic=True), jc="center", before=6, after=0, line=1.0))
+    body = d30_table(left, right, 3600, 5755)
+    body += para(run(D30_TYPE, size=14, bold=True), jc="center", before=18, after=0, line=1.0)
+    body += para(run(D30_SUMMARY, size=14, bold=True), jc="center", before=0, after=12, line=1.0)
+    level = {"h1": 0, "h2": 1, "h3": 2}
+    for kind, text in D30_BODY:
+        fmt = dict(jc="both", first_mm=12.7, before=6, after=0, line=1.15)
+        if kind in level:
+            bold = kind != "h3"
+            long_item = len(text) > 120 or text.endswith(".")
+            r = run(text, bold=None if long_item else (bold or None), italic=True if kind == "h3" else None)
+            body += para(r, num=(1, level[kind]), **fmt)
+        elif kind == "dash":
+            body += para(run(text), num=(2, 0), **fmt)
+        else:
+            body += para(run(text), **fmt)
+    sig_left = para(run("Nơi nhận:", size=12, bold=True, italic=True), jc="left", **tight)
+    sig_left += "".join(para(run(r, size=11), jc="left", **tight) for r in D30_RECIPIENTS)
+    auth, title, name = D30_SIGNATURE
+    sig_right = C(auth, size=14, bold=True) + C(title, size=14, bold=True)
+    sig_right += "".join(para("", jc="center", **tight) for _ in range(4))
+    sig_right += C(name, size=14, bold=True)
+    body += para("", before=6, after=0, line=1.0)
+    body += d30_table(sig_left, sig_right, 4500, 4855)
+    make_docx(os.path.join(FIX, "docx", "decree30-clean.docx"), body, sect(), D30_STYLES, numbering=D30_NUMBERING)
+
+
+def d30_body_plain(**fmt):
+    """The clean report's body as plain paragraphs (markers written in the text)."""
+    out, n = "", [0, 0, 0]
+    roman = ["I", "II", "III", "IV", "V", "VI"]
+    for kind, text in D30_BODY:
+        if kind == "h1":
+            n = [n[0] + 1, 0, 0]
+            out += para(run("%s. %s" % (roman[n[0] - 1], text), bold=True), **fmt)
+        elif kind == "h2":
+            n = [n[0], n[1] + 1, 0]
+            out += para(run("%d. %s" % (n[1], text), bold=True), **fmt)
+        elif kind == "h3":
+            n[2] += 1
+            out += para(run("%s) %s" % ("abcd"[n[2] - 1], text), italic=True), **fmt)
+        elif kind == "dash":
+            out += para(run("- " + text), **fmt)
+        else:
+            out += para(run(text), **fmt)
+    return out
+
+
+def build_layout_defects():
+    """Layout fixtures for the format/ pack, each with one kind of defect
+    and the rest as Decree 30 asks (Times New Roman 14 pt)."""
+    good = dict(jc="both", first_mm=12.7, before=6, after=0, line=1.15)
+    # US Letter, landscape (279.4 x 215.9 mm); margins as the decree asks
+    make_docx(os.path.join(FIX, "docx", "letter-landscape.docx"), d30_body_plain(**good),
+              sect(width=279.4, height=215.9).replace("<w:pgSz ", '<w:pgSz w:orient="landscape" '), TNR_STYLES)
+    # A4 turned landscape, no table in the content
+    make_docx(os.path.join(FIX, "docx", "a4-landscape.docx"), d30_body_plain(**good),
+              sect(width=297, height=210).replace("<w:pgSz ", '<w:pgSz w:orient="landscape" '), TNR_STYLES)
+    # left-aligned, first-line indent 5 mm, no space between paragraphs, double line spacing
+    make_docx(os.path.join(FIX, "docx", "bad-paragraph.docx"),
+              d30_body_plain(jc="left", first_mm=5, before=0, after=0, line=2.0), sect(), TNR_STYLES)
+    # the header and the recipients styled wrongly: Quốc hiệu 14 pt not bold,
+    # Tiêu ngữ not bold, the date upright, "Nơi nhận:" 14 pt upright, the
+    # recipient lines 13 pt; everything else right
+    tight = dict(before=0, after=0, line=1.0)
+    C = lambda text, **f: para(run(text, **f), jc="center", **tight)
+    left = C(D30_AGENCY_PARENT, size=13) + C(D30_AGENCY, size=13, bold=True) + C(D30_NUMBER, size=13)
+    right = (C(D30_NATIONAL, size=14) + C(D30_MOTTO, size=14) + C(D30_PLACE_DATE, size=14))
+    body = d30_table(left, right, 3600, 5755)
+    body += para(run(D30_TYPE, size=14, bold=True), jc="center", before=18, after=0, line=1.0)
+    body += para(run(D30_SUMMARY, size=14, bold=True), jc="center", before=0, after=12, line=1.0)
+    body += d30_body_plain(**good)
+    sig_left = para(run("Nơi nhận:", size=14, bold=True), jc="left", **tight)
+    sig_left += "".join(para(run(r, size=13), jc="left", **tight) for r in D30_RECIPIENTS)
+    auth, title, name = D30_SIGNATURE
+    sig_right = C(auth, size=14, bold=True) + C(title, size=14, bold=True)
+    sig_right += "".join(para("", jc="center", **tight) for _ in range(4)) + C(name, size=14, bold=True)
+    body += d30_table(sig_left, sig_right, 4500, 4855)
+    make_docx(os.path.join(FIX, "docx", "bad-components.docx"), body, sect(), TNR_STYLES)
 
 
 # ---------------------------------------------------------------- registers
@@ -702,6 +952,8 @@ def main():
     build_fields()
     build_theme_fonts()
     build_layout_pair()
+    build_decree30_clean()
+    build_layout_defects()
     build_registers()
     if "--no-hostile" not in sys.argv:
         build_hostile()

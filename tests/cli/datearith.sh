@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# End-to-end test of the date/, deadline/ and arithmetic/ packs: on the sample,
+# every "must" row of fixtures/expected.tsv in date|deadline is found on the
+# quote's line with its span near the quote, the sample's (correct) arithmetic
+# gets no arithmetic finding at all, the clean report gets nothing from these
+# packs; the fixtures fixtures/arith/*.txt and fixtures/dates/*.txt give exactly
+# the expected findings (rule id and line); --deadline and the quarterly
+# profile are honoured; `explain` shows each rule's basis.
+set -u
+. "$(dirname "$0")/../cli-lib.sh"
+cd "$SRC" || exit 1
+PACKS="date deadline arithmetic"
+
+"$RASOAT" check --format json "$SAMPLE" > "$TMP/sample.json"
+[ -s "$TMP/sample.json" ] || fail "no JSON report for the sample"
+
+python3 - "$TMP/sample.json" "$SAMPLE" fixtures/expected.tsv "$PACKS" <<'PY' || exit 1
+import json, sys
+report, sample, tsv, packs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4].split()
+diags = json.load(open(report))["files"][0]["diagnostics"]
+lines = open(sample, encoding="utf-8").read().split("\n")
+bad = 0
+for row in open(tsv, encoding="utf-8"):
+    if row.startswith("#") or not row.strip():
+        continue
+    f = row.rstrip("\n").split("\t")
+    kind, cats, quote = f[1], f[2].split("|"), f[3]
+    if not any(c in packs for c in cats) or kind == "stretch":
+        continue
+    where = [(i + 1, l.find(quote)) for i, l in enumerate(lines) if quote in l]
+    if not where:
+        print("quote not in sample:", quote); bad += 1; continue
+    ln, off = where[0]
+    col = len(lines[ln - 1][:off]) + 1
+    endcol = col + len(quote)
+    hits = [d for d in diags if d["line"] == ln and any(d["rule"].startswith(c + "/") for c in cats)]
+    if kind == "must":
+        near = [d for d in hits if d["column"] <= endcol + 2 and d.get("end_column", d["column"]) >= col - 2]
+        if not near:
+            print("MISSING %s on line %d: %r (got %s)" % ("|".join(cats), ln, quote,
+                  [(d["rule"], d["column"]) for d in hits]))
+            bad += 1
+    elif kind == "clean-warning":
+        loud = [d for d in hits if d["severity"] in ("warning", "error")]
+        if loud:
+            print("FALSE ALARM on line %d (%r): %s" % (ln, quote, [(d["rule"], d["message"]) for d in loud]))
+            bad += 1
+# the sample's arithmetic is right: no arithmetic finding anywhere
+arith = [(d["line"], d["message"]) for d in diags if d["rule"].startswith("arithmetic/")]
+if arith:
+    print("arithmetic findings on the sample:", arith); bad += 1
+# exactly the period findings expected (two stated ranges ending 11/6, two
+# "tính đến 15/6", the 2022 disbursement presented in the 2023 six-month report)
+got = sorted((d["rule"], d["line"]) for d in diags if d["rule"].split("/")[0] in ("date", "deadline"))
+want = sorted([("date/reporting-period", 146), ("date/reporting-period", 268),
+               ("date/as-of-after-cutoff", 366), ("date/as-of-after-cutoff", 370),
+               ("date/prior-year-figure", 360)])   # the stretch row "ngân sách nhà nước năm 2022"
+if got != want:
+    print("date/deadline findings on the sample:", got, "want", want); bad += 1
+msgs = [d["message"] for d in diags if d["rule"] == "date/reporting-period"]
+if not all("14/6/2023" in m and "11/6/2023" in m for m in msgs):
+    print("period message lacks expected vs found:", msgs); bad += 1
+sys.exit(1 if bad else 0)
+PY
+[ $? -eq 0 ] || fail "sample: date/deadline/arithmetic rows"
+
+# exact (rule, line) findings of these packs on a fixture; extra args go to check
+expect() {
+  local file="$1" want="$2"; shift 2
+  "$RASOAT" check --format json "$@" "$file" > "$TMP/f.json"
+  python3 - "$TMP/f.json" "$want" "$PACKS" "$file" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))["files"][0]["diagnostics"]
+packs = sys.argv[3].split()
+got = sorted((x["rule"], x["line"]) for x in d if x["rule"].split("/")[0] in packs)
+want = sorted((w.split(":")[0], int(w.split(":")[1])) for w in sys.argv[2].split())
+if got != want:
+    print("%s:\n  got  %s\n  want %s" % (sys.argv[4], got, want))
+    for x in d:
+        if x["rule"].split("/")[0] in packs:
+            print("   ", x["line"], x["rule"], x["message"])
+    sys.exit(1)
+PY
+}
+
+for f in fixtures/clean/*.txt fixtures/arith/right.txt; do
+  expect "$f" "" || fail "findings of date/deadline/arithmetic on the correct report $f"
+done
+
+expect fixtures/arith/wrong.txt "
+  arithmetic/parts-total:11 arithmetic/subset:12 arithmetic/percent:13
+  arithmetic/parts-total:15 arithmetic/percent:15 arithmetic/base:15
+  arithmetic/parts-total:16 arithmetic/share-sum:18 arithmetic/percent:19" || fail "fixtures/arith/wrong.txt"
+
+# the messages show the computation
+"$RASOAT" check --format json fixtures/arith/wrong.txt > "$TMP/w.json"
+pyjson "$TMP/w.json" "
+m = [x['message'] for x in d['files'][0]['diagnostics'] if x['rule'].startswith('arithmetic/')]
+need = ['412/450 = 92%, văn bản ghi 95%', '1.203 + 12 + 30 = 1.245 hồ sơ, văn bản ghi tổng số 1.248 hồ sơ',
+        '7/9 = 78%, văn bản ghi 70%', '62% + 30% + 3% = 95%', '1.016 hồ sơ lớn hơn tổng số 956 hồ sơ']
+miss = [n for n in need if not any(n in x for x in m)]
+assert not miss, (miss, m)
+" || fail "arithmetic messages"
+
+expect fixtures/dates/late.txt "
+  deadline/report-date:6 date/header-date-format:6 deadline/implements-order:11
+  date/invalid-date:13 date/as-of-after-cutoff:18" || fail "fixtures/dates/late.txt"
+
+# --deadline overrides the profile's deadline
+expect fixtures/dates/late.txt "
+  date/header-date-format:6 deadline/implements-order:11
+  date/invalid-date:13 date/as-of-after-cutoff:18" --deadline 30/06/2023 || fail "late.txt with --deadline 30/06/2023"
+
+# the quarterly profile: the period is computed from the report's quarter
+cat > "$TMP/quy.txt" <<'EOF'
+Báo cáo công tác cải cách hành chính quý II năm 2023
+Từ ngày 15/3/2023 đến ngày 14/6/2023, Bộ phận Tiếp nhận và Trả kết quả tiếp nhận 312 hồ sơ.
+Từ ngày 01/4/2023 đến ngày 30/6/2023, Bộ phận Tiếp nhận và Trả kết quả tiếp nhận 330 hồ sơ.
+Tính đến ngày 20/6/2023, xã đã số hóa 250 hồ sơ.
+EOF
+expect "$TMP/quy.txt" "date/reporting-period:3 date/reporting-period:3 date/as-of-after-cutoff:4" \
+  --profile cchc-quy || fail "quarterly profile"
+
+# explain shows the basis of every new rule
+for r in date/invalid-date date/reporting-period date/as-of-after-cutoff date/header-date-format date/prior-year-figure \
+         deadline/report-date deadline/implements-order arithmetic/percent arithmetic/parts-total \
+         arithmetic/subset arithmetic/share-sum arithmetic/base; do
+  "$RASOAT" explain "$r" > "$TMP/explain.txt" 2>&1 || fail "explain $r"
+  grep -q "Căn cứ" "$TMP/explain.txt" || fail "explain $r shows no basis"
+done
+exit 0
