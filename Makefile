@@ -41,6 +41,7 @@ test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 docs: build
+	rm -rf docs/rules
 	$(BUILD)/rasoat docs docs/rules
 
 golden: build

@@ -60,6 +60,22 @@ void rs_print_rules_json(FILE *f, const rs_engine *e) {
   json_decref(a);
 }
 
+/* an example as a reader sees it: paragraphs on their own lines, layout
+ * examples as the fixture they name */
+static void print_example(FILE *f, const char *lead, const char *ex) {
+  if (!strncmp(ex, "@file:", 6)) {
+    const char *path = strchr(ex + 6, ':');
+    fprintf(f, "%s(tệp mẫu %s)\n", lead, path ? path + 1 : ex + 6);
+    return;
+  }
+  fputs(lead, f);
+  for (const char *c = ex; *c; c++) {
+    if (*c == '\n') fprintf(f, "\n%*s", (int)strlen("  ✓ ") - 2, "");
+    else fputc(*c, f);
+  }
+  fputc('\n', f);
+}
+
 int rs_explain(FILE *f, const rs_engine *e, const char *id) {
   const rs_rule *rr = rs_engine_find(e, id);
   if (!rr) {
@@ -75,11 +91,11 @@ int rs_explain(FILE *f, const rs_engine *e, const char *id) {
   fprintf(f, "\nCăn cứ: %s\n", r->basis);
   if (r->valid && r->valid[0]) {
     fprintf(f, "Ví dụ viết đúng:\n");
-    for (char **s = r->valid; *s; s++) fprintf(f, "  ✓ %s\n", *s);
+    for (char **s = r->valid; *s; s++) print_example(f, "  ✓ ", *s);
   }
   if (r->invalid && r->invalid[0]) {
     fprintf(f, "Ví dụ bị báo (phần trong [[…]] là chỗ được đánh dấu):\n");
-    for (char **s = r->invalid; *s; s++) fprintf(f, "  ✗ %s\n", *s);
+    for (char **s = r->invalid; *s; s++) print_example(f, "  ✗ ", *s);
   }
   fprintf(f, "Tệp: %s\n", r->path);
   return 0;
@@ -292,7 +308,24 @@ int rs_test_rules(FILE *f, const rs_engine *e) {
 /* ---- docs/rules generated from the plugins' metadata ---- */
 
 static void md_examples(FILE *f, char **v, const char *mark) {
-  for (char **s = v; s && *s; s++) fprintf(f, "- %s `%s`\n", mark, *s);
+  for (char **s = v; s && *s; s++) {
+    if (!strncmp(*s, "@file:", 6)) {
+      const char *path = strchr(*s + 6, ':');
+      fprintf(f, "- %s tệp mẫu `%s`\n", mark, path ? path + 1 : *s + 6);
+      continue;
+    }
+    /* one paragraph per line, as the tester reads the example */
+    fprintf(f, "- %s ", mark);
+    const char *c = *s, *nl;
+    int first = 1;
+    while (c) {
+      nl = strchr(c, '\n');
+      fprintf(f, "%s`%.*s`", first ? "" : "<br>", (int)(nl ? nl - c : (long)strlen(c)), c);
+      first = 0;
+      c = nl ? nl + 1 : NULL;
+    }
+    fputc('\n', f);
+  }
 }
 
 int rs_write_docs(const rs_engine *e, const char *dir) {

@@ -16,6 +16,7 @@
 
 #include "doc.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -364,85 +365,154 @@ static int decode_units(int enc, const int32_t *u, size_t n, cpvec *o) {
 
 /* ---- Vietnamese syllable shape ---- */
 
-/* Toneless letters as one byte each: a-z, and 1 ă, 2 â, 3 ê, 4 ô, 5 ơ, 6 ư, 7 đ. */
-static int in_list(const char *s, size_t n, const char *const *list) {
-  for (; *list; list++)
-    if (strlen(*list) == n && memcmp(*list, s, n) == 0) return 1;
+/* Toneless letters as one byte each: a-z, and 1 ă, 2 â, 3 ê, 4 ô, 5 ơ, 6 ư, 7 đ.
+ * The lists keep their lengths so matching needs no strlen. */
+typedef struct lstr {
+  const char *s;
+  size_t n;
+} lstr;
+#define L(x) {x, sizeof(x) - 1}
+
+static int in_list(const char *s, size_t n, const lstr *list) {
+  for (; list->s; list++)
+    if (list->n == n && memcmp(list->s, s, n) == 0) return 1;
   return 0;
 }
 
-static const char *const nuclei[] = {
-    "a", "1", "2", "e", "3", "i", "o", "4", "5", "u", "6", "y",
-    "ai", "ao", "au", "ay", "2u", "2y", "eo", "3u", "ia", "i3", "iu", "oa", "o1", "oe", "oi", "oo",
-    "4i", "5i", "ua", "u2", "u3", "ui", "u4", "u5", "uy", "6a", "6i", "65", "6u", "y3",
-    "i3u", "y3u", "oai", "oao", "oay", "oeo", "u2y", "u4i", "65i", "65u", "uya", "uy3", "uyu", NULL};
+static const lstr nuclei[] = {
+    L("a"),   L("1"),   L("2"),   L("e"),   L("3"),   L("i"),   L("o"),   L("4"),   L("5"),   L("u"),
+    L("6"),   L("y"),   L("ai"),  L("ao"),  L("au"),  L("ay"),  L("2u"),  L("2y"),  L("eo"),  L("3u"),
+    L("ia"),  L("i3"),  L("iu"),  L("oa"),  L("o1"),  L("oe"),  L("oi"),  L("oo"),  L("4i"),  L("5i"),
+    L("ua"),  L("u2"),  L("u3"),  L("ui"),  L("u4"),  L("u5"),  L("uy"),  L("6a"),  L("6i"),  L("65"),
+    L("6u"),  L("y3"),  L("i3u"), L("y3u"), L("oai"), L("oao"), L("oay"), L("oeo"), L("u2y"), L("u4i"),
+    L("65i"), L("65u"), L("uya"), L("uy3"), L("uyu"), {NULL, 0}};
 /* end in a semivowel: no final consonant may follow */
-static const char *const open_only[] = {
-    "ai", "ao", "au", "ay", "2u", "2y", "eo", "3u", "ia", "iu", "oi", "4i", "5i", "ua", "ui", "6a",
-    "6i", "6u", "i3u", "y3u", "oai", "oao", "oay", "oeo", "u2y", "u4i", "65i", "65u", "uya", "uyu",
-    NULL};
+static const lstr open_only[] = {
+    L("ai"),  L("ao"),  L("au"),  L("ay"),  L("2u"),  L("2y"),  L("eo"),  L("3u"),  L("ia"),  L("iu"),
+    L("oi"),  L("4i"),  L("5i"),  L("ua"),  L("ui"),  L("6a"),  L("6i"),  L("6u"),  L("i3u"), L("y3u"),
+    L("oai"), L("oao"), L("oay"), L("oeo"), L("u2y"), L("u4i"), L("65i"), L("65u"), L("uya"), L("uyu"),
+    {NULL, 0}};
 /* need a final consonant */
-static const char *const closed_only[] = {"1", "2", "i3", "y3", "u4", "65", "uy3", "o1", "u2", NULL};
-static const char *const finals[] = {"ch", "nh", "ng", "c", "m", "n", "p", "t", "", NULL};
-static const char *const initials[] = {"ngh", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr", "ch",
-                                       "b",   "c",  "d",  "7",  "g",  "h",  "k",  "l",  "m",  "n",
-                                       "p",   "r",  "s",  "t",  "v",  "x",  "",   NULL};
+static const lstr closed_only[] = {L("1"),  L("2"),   L("i3"), L("y3"), L("u4"),
+                                   L("65"), L("uy3"), L("o1"), L("u2"), {NULL, 0}};
+static const lstr finals[] = {L("ch"), L("nh"), L("ng"), L("c"), L("m"), L("n"),
+                              L("p"),  L("t"),  L(""),   {NULL, 0}};
+static const lstr initials[] = {L("ngh"), L("gh"), L("gi"), L("kh"), L("ng"), L("nh"), L("ph"), L("qu"),
+                                L("th"),  L("tr"), L("ch"), L("b"),  L("c"),  L("d"),  L("7"),  L("g"),
+                                L("h"),   L("k"),  L("l"),  L("m"),  L("n"),  L("p"),  L("r"),  L("s"),
+                                L("t"),   L("v"),  L("x"),  L(""),   {NULL, 0}};
+#undef L
 
 static int rhyme_ok(const char *s, size_t n, int32_t tone) {
-  for (const char *const *f = finals; *f; f++) {
-    size_t fl = strlen(*f);
-    if (fl >= n || memcmp(s + n - fl, *f, fl) != 0) continue;
+  for (const lstr *f = finals; f->s; f++) {
+    size_t fl = f->n;
+    if (fl >= n || memcmp(s + n - fl, f->s, fl) != 0) continue;
     size_t vl = n - fl;
     if (!in_list(s, vl, nuclei)) continue;
     if (fl && in_list(s, vl, open_only)) continue;
     if (!fl && in_list(s, vl, closed_only)) continue;
     if (fl && (s[n - 1] == 'c' || s[n - 1] == 'h' || s[n - 1] == 'p' || s[n - 1] == 't') &&
-        strcmp(*f, "nh") != 0 && tone != 0x0301 && tone != 0x0323)
+        strcmp(f->s, "nh") != 0 && tone != 0x0301 && tone != 0x0323)
       continue; /* checked syllables (-c -ch -p -t) take sắc or nặng */
     return 1;
   }
   return 0;
 }
 
+/* One code point of a syllable, reduced to its toneless letter byte (see
+ * above) and its tone: bits 0-7 the letter (0: cannot be in a syllable),
+ * bits 8-10 the tone (0 none, else index into tone_cp). */
+static const int32_t tone_cp[6] = {0, 0x0300, 0x0301, 0x0303, 0x0309, 0x0323};
+
+static uint16_t vchar_info(int32_t cp) {
+  utf8proc_int32_t d[8];
+  int bc = 0;
+  utf8proc_ssize_t k = utf8proc_decompose_char(utf8proc_tolower(cp), d, 8, UTF8PROC_DECOMPOSE, &bc);
+  if (k < 1 || k > 8) return 0;
+  int32_t b = d[0];
+  int circ = 0, breve = 0, horn = 0;
+  unsigned tone = 0;
+  for (utf8proc_ssize_t m = 1; m < k; m++) {
+    if (d[m] == 0x0302) circ = 1;
+    else if (d[m] == 0x0306) breve = 1;
+    else if (d[m] == 0x031B) horn = 1;
+    else if (is_tone_mark(d[m])) {
+      if (tone) return 0; /* two tones */
+      for (unsigned t = 1; t < 6; t++)
+        if (tone_cp[t] == d[m]) tone = t;
+    } else return 0;
+  }
+  char c;
+  if (b == 0x0111) c = '7';
+  else if (b < 'a' || b > 'z' || b == 'f' || b == 'j' || b == 'w' || b == 'z') return 0;
+  else c = (char)b;
+  if (circ + breve + horn > 1) return 0;
+  if (circ) c = c == 'a' ? '2' : c == 'e' ? '3' : c == 'o' ? '4' : 0;
+  else if (breve) c = c == 'a' ? '1' : 0;
+  else if (horn) c = c == 'o' ? '5' : c == 'u' ? '6' : 0;
+  if (!c) return 0;
+  if (tone && !strchr("aeiouy123456", c)) return 0;
+  return (uint16_t)((unsigned char)c | (tone << 8));
+}
+
+/* vchar_info and is_letter_cp cached for Latin (U+0000-U+024F) and Latin
+ * Extended Additional (U+1E00-U+1EFF), where all Vietnamese letters live;
+ * other code points take the slow path, so results are the same. */
+#define VLAT_N 0x250
+#define VEXT_LO 0x1E00
+#define VEXT_N 0x100
+static uint16_t vinfo_lat[VLAT_N], vinfo_ext[VEXT_N];
+static unsigned char vletter_lat[VLAT_N], vletter_ext[VEXT_N];
+static pthread_once_t vinfo_once = PTHREAD_ONCE_INIT;
+
+static void vinfo_init(void) {
+  for (int32_t c = 0; c < VLAT_N; c++) {
+    vinfo_lat[c] = vchar_info(c);
+    vletter_lat[c] = (unsigned char)is_letter_cp(c);
+  }
+  for (int32_t c = 0; c < VEXT_N; c++) {
+    vinfo_ext[c] = vchar_info(VEXT_LO + c);
+    vletter_ext[c] = (unsigned char)is_letter_cp(VEXT_LO + c);
+  }
+}
+
+static uint16_t vchar(int32_t cp) {
+  if (cp >= 0 && cp < VLAT_N) return vinfo_lat[cp];
+  if (cp >= VEXT_LO && cp < VEXT_LO + VEXT_N) return vinfo_ext[cp - VEXT_LO];
+  return vchar_info(cp);
+}
+
+/* is_word_unit with the cached letter tables (vinfo_once must have run). */
+static int word_unit_fast(int32_t u) {
+  if (u < 0x80) return is_ascii_alpha(u);
+  if (u <= 0xA0) return 0;
+  if (u <= 0xFF) return 1;
+  if (u < VLAT_N) return vletter_lat[u];
+  if (u >= VEXT_LO && u < VEXT_LO + VEXT_N) return vletter_ext[u - VEXT_LO];
+  return is_letter_cp(u);
+}
+
 /* 1 when the code points form one Vietnamese syllable (any case). */
 static int viet_syllable(const int32_t *cp, size_t n) {
   char s[12];
   size_t len = 0;
-  int32_t tone = 0;
+  unsigned tone = 0;
   if (n == 0 || n > 10) return 0;
+  pthread_once(&vinfo_once, vinfo_init);
   for (size_t i = 0; i < n; i++) {
-    utf8proc_int32_t d[8];
-    int bc = 0;
-    utf8proc_ssize_t k = utf8proc_decompose_char(utf8proc_tolower(cp[i]), d, 8, UTF8PROC_DECOMPOSE, &bc);
-    if (k < 1 || k > 8) return 0;
-    int32_t b = d[0];
-    int circ = 0, breve = 0, horn = 0, toned = 0;
-    for (utf8proc_ssize_t m = 1; m < k; m++) {
-      if (d[m] == 0x0302) circ = 1;
-      else if (d[m] == 0x0306) breve = 1;
-      else if (d[m] == 0x031B) horn = 1;
-      else if (is_tone_mark(d[m])) {
-        if (tone) return 0;
-        tone = d[m];
-        toned = 1;
-      } else return 0;
+    uint16_t v = vchar(cp[i]);
+    if (!v) return 0;
+    unsigned t = (unsigned)(v >> 8);
+    if (t) {
+      if (tone) return 0;
+      tone = t;
     }
-    char c;
-    if (b == 0x0111) c = '7';
-    else if (b < 'a' || b > 'z' || b == 'f' || b == 'j' || b == 'w' || b == 'z') return 0;
-    else c = (char)b;
-    if (circ + breve + horn > 1) return 0;
-    if (circ) c = c == 'a' ? '2' : c == 'e' ? '3' : c == 'o' ? '4' : 0;
-    else if (breve) c = c == 'a' ? '1' : 0;
-    else if (horn) c = c == 'o' ? '5' : c == 'u' ? '6' : 0;
-    if (!c) return 0;
-    if (toned && !strchr("aeiouy123456", c)) return 0;
-    s[len++] = c;
+    s[len++] = (char)(v & 0xFF);
   }
-  for (const char *const *in = initials; *in; in++) {
-    size_t il = strlen(*in);
-    if (il >= len || memcmp(s, *in, il) != 0) continue;
-    if (rhyme_ok(s + il, len - il, tone)) return 1;
+  for (const lstr *in = initials; in->s; in++) {
+    size_t il = in->n;
+    if (il >= len || memcmp(s, in->s, il) != 0) continue;
+    if (rhyme_ok(s + il, len - il, tone_cp[tone])) return 1;
   }
   return 0;
 }
@@ -684,8 +754,68 @@ out:
   return rc;
 }
 
+/* Pre-check for rs_legacy_convert_doc: the candidates (words with a unit
+ * 0x80-0xFF and none above 0xFF) of a paragraph and how many of them are
+ * already valid syllables as Latin-1 text, i.e. lscore.cand and .before,
+ * computed exactly as para_units + score_units do but without allocating
+ * and without decoding in the three legacy encodings. */
+static void prescore_para(const rs_para *p, size_t *cand, size_t *before) {
+  const unsigned char *s = (const unsigned char *)p->text;
+  size_t cap = (size_t)p->ncp + 1, k = 0, wn = 0;
+  int32_t w[11];
+  int inword = 0, high = 0, literal = 0;
+  for (size_t i = 0; i < p->len && k < cap; k++) {
+    int32_t u;
+    if (s[i] < 0x80) {
+      u = s[i];
+      i++;
+    } else {
+      int32_t c;
+      int l = rs_utf8_decode(s + i, p->len - i, &c);
+      if (l < 0) {
+        c = 0xFFFD;
+        l = 1;
+      }
+      i += (size_t)l;
+      u = unit_for_cp(c);
+    }
+    if (word_unit_fast(u)) {
+      if (!inword) {
+        inword = 1;
+        wn = 0;
+        high = literal = 0;
+      }
+      if (u >= 0x80 && u <= 0xFF) high = 1;
+      else if (u > 0xFF) literal = 1;
+      if (wn < 11) w[wn] = u;
+      wn++;
+      continue;
+    }
+    if (inword && high && !literal) {
+      (*cand)++;
+      /* word units <= 0xFF are ASCII letters or 0xA1-0xFF: byte_cp keeps them */
+      if (wn <= 10 && viet_syllable(w, wn)) (*before)++;
+    }
+    inword = 0;
+  }
+  if (inword && high && !literal) {
+    (*cand)++;
+    if (wn <= 10 && viet_syllable(w, wn)) (*before)++;
+  }
+}
+
 const char *rs_legacy_convert_doc(rs_doc *d) {
   if (!d || d->npara == 0) return NULL;
+  /* Exact pre-check. pick_encoding needs cand >= 3 and after - before >=
+   * 30% of cand, and after <= cand (one count per candidate at most), so
+   * when cand - before < 30% of cand no encoding can be picked. Clean
+   * Unicode Vietnamese is that case: its Latin-1-only words (hành, Báo)
+   * are already valid syllables. Then the three legacy decodes per word
+   * are skipped; the answer is the same. */
+  pthread_once(&vinfo_once, vinfo_init);
+  size_t pc = 0, pb = 0;
+  for (size_t i = 0; i < d->npara; i++) prescore_para(&d->paras[i], &pc, &pb);
+  if (pc < 3 || (pc - pb) * 10 < pc * 3) return NULL;
   lscore total = {0};
   lscore *ps = calloc(d->npara, sizeof *ps);
   cpvec tmp = {0};

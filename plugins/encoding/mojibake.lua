@@ -39,51 +39,55 @@ return {
     local allow = rules_data("foreign-words")
     local fffd_first, fffd_n = nil, 0
     local found = {}
+    local may_have_mojibake = vn.may_have_mojibake
     for _, p in ipairs(doc.paragraphs) do
       local t = p.text
-      -- upper-case text (a .VnTimeH heading): most ASCII letters are capitals
-      local _, nup = t:gsub("%u", "")
-      local _, nlow = t:gsub("%l", "")
-      local upper = nup > 0 and nup >= 4 * nlow
-      local first, last, n, enc1 = nil, nil, 0, nil
-      local foreign = 0
-      local parts = {}
-      local gap_ok = true
-      for s, e in re.gmatch(t, [[[\p{L}\x{00A1}-\x{00FF}]*[\p{L}][\p{L}\x{00A1}-\x{00FF}]*|[\x{00A1}-\x{00FF}]+[\p{L}][\p{L}\x{00A1}-\x{00FF}]*]]) do
-        local w = t:sub(s, e)
-        local d, enc = nil, nil
-        if re.find(w, "[^\\x{0000}-\\x{007F}]") and utf8.len(w) >= 2 then
-          d, enc = decode(w, upper)
-          if not d and not allow[re.lower(w)] and not vn.spell_ok(w) then foreign = foreign + 1 end
-        end
-        if d then
-          n = n + 1
-          if not first then
-            first, last, enc1 = s, e, enc
-            parts = { d }
-          elseif gap_ok and enc == enc1 and re.find(t:sub(last + 1, s - 1), [[^[\s,.;:-]*$]]) then
-            parts[#parts + 1] = t:sub(last + 1, s - 1) .. d
-            last = e
-          else
+      -- only a paragraph with a word that may be mojibake can give a finding
+      if may_have_mojibake(t) then
+        -- upper-case text (a .VnTimeH heading): most ASCII letters are capitals
+        local _, nup = t:gsub("%u", "")
+        local _, nlow = t:gsub("%l", "")
+        local upper = nup > 0 and nup >= 4 * nlow
+        local first, last, n, enc1 = nil, nil, 0, nil
+        local foreign = 0
+        local parts = {}
+        local gap_ok = true
+        for s, e in re.gmatch(t, [[[\p{L}\x{00A1}-\x{00FF}]*[\p{L}][\p{L}\x{00A1}-\x{00FF}]*|[\x{00A1}-\x{00FF}]+[\p{L}][\p{L}\x{00A1}-\x{00FF}]*]]) do
+          local w = t:sub(s, e)
+          local d, enc = nil, nil
+          if re.find(w, "[^\\x{0000}-\\x{007F}]") and utf8.len(w) >= 2 then
+            d, enc = decode(w, upper)
+            if not d and not allow[re.lower(w)] and not vn.spell_ok(w) then foreign = foreign + 1 end
+          end
+          if d then
+            n = n + 1
+            if not first then
+              first, last, enc1 = s, e, enc
+              parts = { d }
+            elseif gap_ok and enc == enc1 and re.find(t:sub(last + 1, s - 1), [[^[\s,.;:-]*$]]) then
+              parts[#parts + 1] = t:sub(last + 1, s - 1) .. d
+              last = e
+            else
+              gap_ok = false
+            end
+          elseif first and w ~= "" then
             gap_ok = false
           end
-        elseif first and w ~= "" then
-          gap_ok = false
+        end
+        -- a paragraph in a foreign language (French: "où", "été") is not mojibake
+        if first and foreign >= n then first = nil end
+        if first then
+          local more = n > #parts and string.format("; đoạn này có %d chữ bị lỗi như vậy", n) or ""
+          found[#found + 1] = {
+            span = { p = p.index, s = first, e = last },
+            message = string.format('"%s" là chữ gõ bằng bảng mã %s còn sót trong văn bản Unicode, đúng là "%s"%s. Hãy chuyển mã sang Unicode',
+              t:sub(first, last), NAMES[enc1], table.concat(parts), more),
+            suggestion = table.concat(parts),
+          }
         end
       end
-      -- a paragraph in a foreign language (French: "où", "été") is not mojibake
-      if first and foreign >= n then first = nil end
-      if first then
-        local more = n > #parts and string.format("; đoạn này có %d chữ bị lỗi như vậy", n) or ""
-        found[#found + 1] = {
-          span = { p = p.index, s = first, e = last },
-          message = string.format('"%s" là chữ gõ bằng bảng mã %s còn sót trong văn bản Unicode, đúng là "%s"%s. Hãy chuyển mã sang Unicode',
-            t:sub(first, last), NAMES[enc1], table.concat(parts), more),
-          suggestion = table.concat(parts),
-        }
-      end
       -- bytes that could not be decoded
-      local a = re.find(t, [[\x{FFFD}]])
+      local a = t:find("\u{FFFD}", 1, true)
       if a then
         fffd_n = fffd_n + 1
         if not fffd_first then fffd_first = { p = p.index, s = a, e = a + 2 } end

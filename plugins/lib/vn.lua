@@ -8,6 +8,37 @@
 
 local vn = {}
 
+-- Library functions as upvalues: a global or a field of the read-only
+-- libraries costs a metamethod call at every use.
+local re_find, re_gmatch, re_lower, re_upper, re_fold = re.find, re.gmatch, re.lower, re.upper, re.fold
+local spell_check, spell_suggest = spell.check, spell.suggest
+local utf8_codes, utf8_char, utf8_len = utf8.codes, utf8.char, utf8.len
+local concat, unpack = table.concat, table.unpack
+local byte, sub = string.byte, string.sub
+
+-- ---- memoization ----
+-- The word functions below are pure: their results are kept per worker in
+-- module-level tables (words only, never anything about a document), each
+-- emptied when it grows past MEMO_MAX entries.
+local MEMO_MAX = 50000
+local NIL = {}  -- a cached nil result
+
+local function memoize(fn)
+  local cache, n = {}, 0
+  return function(w)
+    local r = cache[w]
+    if r == nil then
+      r = fn(w)
+      if n >= MEMO_MAX then cache, n = {}, 0 end
+      n = n + 1
+      if r == nil then cache[w] = NIL else cache[w] = r end
+      return r
+    end
+    if r == NIL then return nil end
+    return r
+  end
+end
+
 -- Each row: the base vowel, then its forms with the five tone marks in the
 -- order huyền, hỏi, ngã, sắc, nặng.
 local ROWS = {
@@ -21,8 +52,8 @@ local DECOMP = {}   -- char -> {base, tone (0..5)}
 local COMPOSE = {}  -- base -> {[0]=base, [1]=huyền, ...}
 for _, row in ipairs(ROWS) do
   local forms, i = {}, 0
-  for _, c in utf8.codes(row) do
-    forms[i] = utf8.char(c)
+  for _, c in utf8_codes(row) do
+    forms[i] = utf8_char(c)
     i = i + 1
   end
   COMPOSE[forms[0]] = forms
@@ -32,11 +63,38 @@ end
 local PLAIN_VOWEL = { a = true, e = true, i = true, o = true, u = true, y = true,
   A = true, E = true, I = true, O = true, U = true, Y = true }
 
+-- code points that carry a Vietnamese diacritic: a tone mark, a breve,
+-- circumflex or horn, or đ
+local DIACRITIC_CP = { [0x0111] = true, [0x0110] = true }
+for ch, d in pairs(DECOMP) do
+  if d[2] ~= 0 or not PLAIN_VOWEL[d[1]] then DIACRITIC_CP[utf8.codepoint(ch)] = true end
+end
+
+-- lower-case base vowel (plain a, e, o, u, y rows only) of a character, for
+-- the tone-style slot: "o" for o, ò, Ó…; nil for other characters
+local STYLE_BASE = {}
+for ch, d in pairs(DECOMP) do
+  local b = d[1]
+  if b == "a" or b == "A" then STYLE_BASE[ch] = "a"
+  elseif b == "e" or b == "E" then STYLE_BASE[ch] = "e"
+  elseif b == "o" or b == "O" then STYLE_BASE[ch] = "o"
+  elseif b == "u" or b == "U" then STYLE_BASE[ch] = "u"
+  elseif b == "y" or b == "Y" then STYLE_BASE[ch] = "y"
+  end
+end
+
+local function chars(s)
+  local t, n = {}, 0
+  for _, c in utf8_codes(s) do
+    n = n + 1
+    t[n] = utf8_char(c)
+  end
+  return t
+end
+
 --- The characters of a UTF-8 string, as an array of strings.
 function vn.chars(s)
-  local t = {}
-  for _, c in utf8.codes(s) do t[#t + 1] = utf8.char(c) end
-  return t
+  return chars(s)
 end
 
 --- base vowel and tone (0 = ngang … 5 = nặng) of one character, or nil.
@@ -50,8 +108,8 @@ end
 -- and where it is.
 local function analyse(ch)
   local first, last, tone, tpos
-  for i, c in ipairs(ch) do
-    local d = DECOMP[c]
+  for i = 1, #ch do
+    local d = DECOMP[ch[i]]
     if d then
       if not first then first = i end
       if first and last and last < i - 1 then return nil end -- two vowel runs: not one syllable
@@ -72,16 +130,17 @@ end
 local function style_slot(ch)
   local first, last = analyse(ch)
   if not first or last ~= #ch or last - first ~= 1 then return nil end
-  local la, lb = re.lower(DECOMP[ch[first]][1]), re.lower(DECOMP[ch[last]][1])
+  local la, lb = STYLE_BASE[ch[first]], STYLE_BASE[ch[last]]
   if not ((la == "o" and (lb == "a" or lb == "e")) or (la == "u" and lb == "y")) then return nil end
-  if first > 1 and re.lower(ch[first - 1]) == "q" then return nil end
+  if first > 1 then
+    local q = ch[first - 1]
+    if q == "q" or q == "Q" then return nil end
+  end
   return first
 end
 
---- "old" (hoà, uỷ: mark on the second vowel), "new" (hòa, ủy) or nil when
---- the syllable does not show the style (no mark, or another rhyme).
-function vn.tone_style(word)
-  local ch = vn.chars(word)
+local tone_style = memoize(function(word)
+  local ch = chars(word)
   local slot = style_slot(ch)
   if not slot then return nil end
   local _, _, tone, tpos = analyse(ch)
@@ -89,12 +148,16 @@ function vn.tone_style(word)
   if tpos == slot then return "new" end
   if tpos == slot + 1 then return "old" end
   return nil
+end)
+
+--- "old" (hoà, uỷ: mark on the second vowel), "new" (hòa, ủy) or nil when
+--- the syllable does not show the style (no mark, or another rhyme).
+function vn.tone_style(word)
+  return tone_style(word)
 end
 
---- The syllable written in the given tone-placement style ("old" | "new");
---- other syllables are returned unchanged.
-function vn.restyle(word, style)
-  local ch = vn.chars(word)
+local function restyle_in(word, style)
+  local ch = chars(word)
   local slot = style_slot(ch)
   if not slot then return word end
   local _, _, tone, tpos = analyse(ch)
@@ -103,104 +166,162 @@ function vn.restyle(word, style)
   if tpos == want then return word end
   ch[tpos] = COMPOSE[DECOMP[ch[tpos]][1]][0]
   ch[want] = COMPOSE[DECOMP[ch[want]][1]][tone]
-  return table.concat(ch)
+  return concat(ch)
 end
+local restyle_old = memoize(function(word) return restyle_in(word, "old") end)
+local restyle_new = memoize(function(word) return restyle_in(word, "new") end)
+
+local function restyle(word, style)
+  if style == "old" then return restyle_old(word) end
+  return restyle_new(word)
+end
+
+--- The syllable written in the given tone-placement style ("old" | "new");
+--- other syllables are returned unchanged.
+function vn.restyle(word, style)
+  return restyle(word, style)
+end
+
+local has_diacritics = memoize(function(word)
+  for _, c in utf8_codes(word) do
+    if DIACRITIC_CP[c] then return true end
+  end
+  return false
+end)
 
 --- true when the word carries a Vietnamese diacritic (tone mark, breve,
 --- circumflex, horn or đ).
 function vn.has_diacritics(word)
-  for _, c in utf8.codes(word) do
-    local ch = utf8.char(c)
-    local d = DECOMP[ch]
-    if d and (d[2] ~= 0 or not PLAIN_VOWEL[d[1]]) then return true end
-    if ch == "đ" or ch == "Đ" then return true end
-  end
-  return false
+  return has_diacritics(word)
 end
 
--- letters with the diacritics removed, lower case ("Nguyễn" -> "nguyen")
-local function plain(word) return re.fold(word) end
-
-local INITIALS = {
+local INITIAL = {}
+for _, ini in ipairs({
   "ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr",
   "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
-}
+}) do INITIAL[ini] = true end
 local FINALS = { ["c"] = true, ["ch"] = true, ["m"] = true, ["n"] = true, ["ng"] = true,
   ["nh"] = true, ["p"] = true, ["t"] = true, [""] = true }
 
---- Does the word have the shape of one Vietnamese syllable (initial
---- consonant, one to three vowels, a permitted final)? Tone marks are not
---- checked. Words with f, j, w, z or foreign clusters answer false.
-function vn.syllable_shape(word)
-  local w = re.lower(word)
+local syllable_shape = memoize(function(word)
+  local w = re_lower(word)
   -- keep đ apart from d before folding
   local hasdd = w:find("đ", 1, true) ~= nil
-  local p = plain(w)
-  if hasdd and p:sub(1, 1) == "d" then p = "đ" .. p:sub(2) end
+  local p = re_fold(w)
+  if hasdd and sub(p, 1, 1) == "d" then p = "đ" .. sub(p, 2) end
   if not p:match("^[a-zđ]+$") then return false end
-  for _, ini in ipairs(INITIALS) do
-    if p:sub(1, #ini) == ini then
-      local rest = p:sub(#ini + 1)
+  -- an initial consonant (the prefixes of p of 0 to 3 bytes: "ngh", "đ")
+  for k = 0, 3 do
+    local ini = sub(p, 1, k)
+    if INITIAL[ini] then
+      local rest = sub(p, #ini + 1)
       local vow, fin = rest:match("^([aeiouy]+)([a-z]*)$")
       if vow and #vow <= 3 and FINALS[fin] then return true end
       if ini == "gi" and FINALS[rest] then return true end -- "gì", "gin"
     end
   end
   return false
+end)
+
+--- Does the word have the shape of one Vietnamese syllable (initial
+--- consonant, one to three vowels, a permitted final)? Tone marks are not
+--- checked. Words with f, j, w, z or foreign clusters answer false.
+function vn.syllable_shape(word)
+  return syllable_shape(word)
 end
+
+local spell_ok = memoize(function(word)
+  if spell_check(word) then return true end
+  local old = restyle_old(word)
+  if old ~= word and spell_check(old) then return true end
+  local new = restyle_new(word)
+  if new ~= word and spell_check(new) then return true end
+  -- a capitalised or upper-case form of a dictionary word
+  local low = re_lower(word)
+  if low ~= word then
+    if spell_check(low) then return true end
+    local lold = restyle_old(low)
+    if lold ~= low and spell_check(lold) then return true end
+  end
+  return false
+end)
 
 --- Hunspell check that accepts both tone-placement styles (the Debian
 --- vi_VN dictionary only has the old style: "hoà", "uỷ").
 function vn.spell_ok(word)
-  if spell.check(word) then return true end
-  local old = vn.restyle(word, "old")
-  if old ~= word and spell.check(old) then return true end
-  local new = vn.restyle(word, "new")
-  if new ~= word and spell.check(new) then return true end
-  -- a capitalised or upper-case form of a dictionary word
-  local low = re.lower(word)
-  if low ~= word then
-    if spell.check(low) then return true end
-    local lold = vn.restyle(low, "old")
-    if lold ~= low and spell.check(lold) then return true end
-  end
-  return false
+  return spell_ok(word)
 end
+
+local case_of = memoize(function(word)
+  local up, low = re_upper(word), re_lower(word)
+  if word == up and word ~= low then return "upper" end
+  if word == low then return "lower" end
+  local first = chars(word)[1]
+  local rest = sub(word, #first + 1)
+  if re_upper(first) == first and rest == re_lower(rest) then return "cap" end
+  return "mixed"
+end)
 
 --- "upper" (UBND, CÔNG), "cap" (Đình), "lower" or "mixed" (QyĐ, iPhone).
 function vn.case_of(word)
-  local up, low = re.upper(word), re.lower(word)
-  if word == up and word ~= low then return "upper" end
-  if word == low then return "lower" end
-  local ch = vn.chars(word)
-  local first = ch[1]
-  local rest = word:sub(#first + 1)
-  if re.upper(first) == first and rest == re.lower(rest) then return "cap" end
-  return "mixed"
+  return case_of(word)
 end
+
+local TOKEN = [[([\p{L}\p{M}\p{N}]+(?:[-/.@_'’&][\p{L}\p{M}\p{N}]+)*)]]
+local token_kind = memoize(function(tok)
+  return re_find(tok, [[^[\p{L}\p{M}]+$]]) and "word" or "other"
+end)
 
 --- Iterator over the tokens of a text: start, end (bytes), token, kind.
 --- kind is "word" for a run of letters, "other" for tokens that mix letters
 --- with digits or joiners (codes, symbols, e-mail addresses, URLs).
 function vn.tokens(text)
-  local it = re.gmatch(text, [[[\p{L}\p{M}\p{N}]+(?:[-/.@_'’&][\p{L}\p{M}\p{N}]+)*]])
+  local it = re_gmatch(text, TOKEN)
   return function()
-    local s, e = it()
+    local s, e, tok = it()
     if not s then return nil end
-    local tok = text:sub(s, e)
-    local kind = re.find(tok, [[^[\p{L}\p{M}]+$]]) and "word" or "other"
-    return s, e, tok, kind
+    return s, e, tok, token_kind(tok)
   end
+end
+
+-- sentence starts: the text before the word is only list dashes, brackets
+-- and quotes (SS_LEAD), ends with . ! ? : ; and closing/opening marks
+-- (SS_PUNCT), or is a numbering marker (SS_MARKER)
+local SS_LEAD = [[^[\s\-+•*–—(\["“'‘]*]]
+local SS_PUNCT = [[(?:[.!?…:;]|\./\.)[\s"”’)]*[\s\-+–(“"]*$]]
+local SS_MARKER = [[^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*$]]
+local SS_MARKER_LEAD = [[^[\s\dIVXLCa-zđ.)]*]]
+-- bytes that may belong to the closing and opening marks after the
+-- punctuation: ASCII controls and space, " ( ) + -, and any byte of a
+-- multi-byte character
+local SS_TAIL = {}
+for b = 0, 255 do SS_TAIL[b] = b <= 0x20 or b >= 0x7F end
+for _, c in ipairs({ '"', "(", ")", "+", "-" }) do SS_TAIL[byte(c)] = true end
+
+-- SS_PUNCT on text:sub(1, s - 1), looking only at its end: the match is
+-- the punctuation, then closing and opening marks up to s - 1, and those
+-- marks are all inside the run of SS_TAIL bytes before s.
+local function ss_punct(text, s)
+  local k = s - 1
+  while k >= 1 and SS_TAIL[byte(text, k)] do k = k - 1 end
+  if k < 1 then k = 1 end
+  return re_find(sub(text, k, s - 1), SS_PUNCT) ~= nil
+end
+
+local function ss_marker(text, s, lead_end)
+  return s - 1 <= lead_end and re_find(sub(text, 1, s - 1), SS_MARKER) ~= nil
 end
 
 --- Is the byte position s the start of a sentence in text (paragraph
 --- start, or after . ! ? : ; a list dash, an opening bracket or quote)?
+--- (vn.candidates has a faster equivalent for positions where a word
+--- starts.)
 function vn.sentence_start(text, s)
   local before = text:sub(1, s - 1)
-  if re.find(before, [[^[\s\-+•*–—(\["“'‘]*$]]) then return true end
-  if re.find(before, [[(?:[.!?…:;]|\./\.)[\s"”’)]*[\s\-+–(“"]*$]]) then return true end
+  if re_find(before, [[^[\s\-+•*–—(\["“'‘]*$]]) then return true end
+  if re_find(before, SS_PUNCT) then return true end
   -- after a numbering marker: "1. ", "a) ", "II. "
-  if re.find(before, [[^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*$]]) then return true end
+  if re_find(before, SS_MARKER) then return true end
   return false
 end
 
@@ -255,6 +376,99 @@ end
 
 -- ---- spelling helpers ----
 
+-- What vn.candidates needs to know about one token, computed once per
+-- word: false when the token is never checked (a code, a single letter, a
+-- Roman numeral, a letter Vietnamese does not use, a mixed-case word, a
+-- word that is neither diacritic-bearing nor syllable-shaped), else
+-- { lower case, case, has diacritics, syllable shape }.
+local NOT_VIETNAMESE = [=[[\x{00C4}-\x{00C7}\x{00CB}\x{00CE}-\x{00D1}\x{00D6}-\x{00D8}\x{00DB}\x{00DC}\x{00DE}-\x{00DF}\x{00E4}-\x{00E7}\x{00EB}\x{00EE}-\x{00F1}\x{00F6}-\x{00F8}\x{00FB}\x{00FC}\x{00FE}\x{00FF}\x{00B5}\x{00AA}\x{00BA}\p{Cyrillic}\p{Greek}]]=]
+local word_info = memoize(function(w)
+  -- not Vietnamese letters: look-alikes (Ð, Cyrillic, Greek) and Latin-1
+  -- letters Vietnamese does not use are left to the encoding pack
+  if token_kind(w) == "word" and utf8_len(w) >= 2 and not w:match("^[IVXLC]+$")
+    and not re_find(w, NOT_VIETNAMESE) then
+    local case = case_of(w)
+    local dia, shape = has_diacritics(w), syllable_shape(w)
+    if case == "mixed" or (not dia and not shape) then return false end
+    return { re_lower(w), case, dia, shape }
+  end
+  return false
+end)
+
+-- Verdicts on words for a scan: per word, false when the word is never
+-- returned (not a candidate word, or want(w) is false), else word_info(w),
+-- or a copy of it with want's value at [5] when that value is not true.
+-- Memoized in t (at most MEMO_MAX words).
+local function verdicts(want)
+  return { t = {}, n = 0, want = want }
+end
+
+local function verdict(V, w)
+  local info = word_info(w)
+  local v = false
+  if info then
+    if not V.want then
+      v = info
+    else
+      local x = V.want(w)
+      if x == true then
+        v = info
+      elseif x then
+        v = { info[1], info[2], info[3], info[4], x }
+      end
+    end
+  end
+  if V.n >= MEMO_MAX then V.t, V.n = {}, 0 end
+  V.n = V.n + 1
+  V.t[w] = v
+  return v
+end
+
+-- Iterator over the candidates of text (see vn.candidates) that V's want
+-- accepts: start, end, word, want's value (true when no want).
+local function scan(text, allow, V)
+  local it = re_gmatch(text, TOKEN)
+  local T = V.t
+  local upper_par        -- the paragraph is in upper case (computed when needed)
+  local lead, marker     -- where SS_LEAD and SS_MARKER_LEAD end (idem)
+  return function()
+    while true do
+      local s, e, w = it()
+      if not s then return nil end
+      local v = T[w]
+      if v == nil then
+        v = verdict(V, w)
+        T = V.t
+      end
+      if v and not (allow and allow[v[1]]) then
+        local case = v[2]
+        local skip = false
+        if case == "upper" then
+          if upper_par == nil then upper_par = re_upper(text) == text end
+          if not upper_par then
+            -- an upper-case word in running text: an abbreviation unless it
+            -- is a Vietnamese word with diacritics ("CỘNG", "ĐẠO")
+            skip = not (v[3] and v[4])
+          else
+            skip = not v[4]
+          end
+        elseif case == "cap" then
+          -- a capitalised word inside a sentence: a proper name
+          if not lead then
+            local _
+            _, lead = re_find(text, SS_LEAD)
+            _, marker = re_find(text, SS_MARKER_LEAD)
+          end
+          skip = not (s - 1 <= lead or ss_punct(text, s) or ss_marker(text, s, marker))
+        end
+        if not skip then return s, e, w, v[5] or true end
+      end
+    end
+  end
+end
+
+local V_ALL = verdicts(nil)
+
 --- Iterator over the words of a paragraph that the spelling rules check:
 --- start, end, word. Skips codes and symbols (digits, "/", "-", "."),
 --- abbreviations and other upper-case words that are not Vietnamese
@@ -262,72 +476,58 @@ end
 --- letters, words on the allow-list (lower-case keys) and foreign-looking
 --- words without Vietnamese diacritics.
 function vn.candidates(text, allow)
-  local it = vn.tokens(text)
-  local upper_par = re.upper(text) == text
+  local it = scan(text, allow, V_ALL)
   return function()
-    while true do
-      local s, e, w, kind = it()
-      if not s then return nil end
-      -- not Vietnamese letters: look-alikes (Ð, Cyrillic, Greek) and Latin-1
-      -- letters Vietnamese does not use are left to the encoding pack
-      if kind == "word" and utf8.len(w) >= 2 and not w:match("^[IVXLC]+$")
-        and not re.find(w, [=[[\x{00C4}-\x{00C7}\x{00CB}\x{00CE}-\x{00D1}\x{00D6}-\x{00D8}\x{00DB}\x{00DC}\x{00DE}-\x{00DF}\x{00E4}-\x{00E7}\x{00EB}\x{00EE}-\x{00F1}\x{00F6}-\x{00F8}\x{00FB}\x{00FC}\x{00FE}\x{00FF}\x{00B5}\x{00AA}\x{00BA}\p{Cyrillic}\p{Greek}]]=]) then
-        local low = re.lower(w)
-        local case = vn.case_of(w)
-        local skip = (allow and allow[low]) or case == "mixed"
-        if not skip and case == "upper" and not upper_par then
-          -- an upper-case word in running text: an abbreviation unless it
-          -- is a Vietnamese word with diacritics ("CỘNG", "ĐẠO")
-          skip = not (vn.has_diacritics(w) and vn.syllable_shape(w))
-        end
-        if not skip and case == "upper" and upper_par then
-          skip = not vn.syllable_shape(w)
-        end
-        if not skip and case == "cap" and not vn.sentence_start(text, s) then skip = true end
-        if not skip and not vn.has_diacritics(w) and not vn.syllable_shape(w) then skip = true end
-        if not skip then return s, e, w end
-      end
-    end
+    local s, e, w = it()
+    return s, e, w
   end
 end
 
---- Two or three dictionary syllables typed without a space ("tráchcủa" ->
---- "trách của"), or nil. Each part has a Vietnamese shape and is at least
---- two letters long; the split with the fewest parts, then the earliest
---- long first part, wins.
-function vn.split_glued(word)
-  local ch = vn.chars(word)
+local split_glued = memoize(function(word)
+  local ch = chars(word)
   local n = #ch
   if n < 4 or n > 16 then return nil end
   local function ok(a, b)
     if b - a + 1 < 2 then return false end
-    local part = table.concat(ch, "", a, b)
-    return vn.syllable_shape(part) and vn.spell_ok(part)
+    local part = concat(ch, "", a, b)
+    return syllable_shape(part) and spell_ok(part)
   end
   for i = n - 2, 2, -1 do
     if ok(1, i) and ok(i + 1, n) then
-      return table.concat(ch, "", 1, i) .. " " .. table.concat(ch, "", i + 1, n)
+      return concat(ch, "", 1, i) .. " " .. concat(ch, "", i + 1, n)
     end
   end
   for i = 2, n - 4 do
     if ok(1, i) then
       for j = n - 2, i + 2, -1 do
         if ok(i + 1, j) and ok(j + 1, n) then
-          return table.concat(ch, "", 1, i) .. " " .. table.concat(ch, "", i + 1, j) .. " " .. table.concat(ch, "", j + 1, n)
+          return concat(ch, "", 1, i) .. " " .. concat(ch, "", i + 1, j) .. " " .. concat(ch, "", j + 1, n)
         end
       end
     end
   end
   return nil
+end)
+
+--- Two or three dictionary syllables typed without a space ("tráchcủa" ->
+--- "trách của"), or nil. Each part has a Vietnamese shape and is at least
+--- two letters long; the split with the fewest parts, then the earliest
+--- long first part, wins.
+function vn.split_glued(word)
+  return split_glued(word)
 end
+
+local suggest = memoize(function(word)
+  local list = spell_suggest(word)
+  for _, s in ipairs(list) do
+    if not s:find(" ", 1, true) and syllable_shape(s) then return s end
+  end
+  return nil
+end)
 
 --- The first Hunspell suggestion that is a single Vietnamese syllable, or nil.
 function vn.suggest(word)
-  local list = spell.suggest(word)
-  for _, s in ipairs(list) do
-    if not s:find(" ", 1, true) and vn.syllable_shape(s) then return s end
-  end
-  return nil
+  return suggest(word)
 end
 
 -- ---- legacy encodings left in Unicode text (mojibake) ----
@@ -353,24 +553,34 @@ local TCVN3 = {
 --- the upper-case font .VnTimeH (the same codes as the lower-case letters);
 --- when nil, a word with two or more upper-case ASCII letters and no
 --- lower-case one is taken as upper case.
-function vn.decode_tcvn3(word, upper)
+local function decode_tcvn3(word, upper)
   local out, changed, ascii_up, ascii_low = {}, false, 0, 0
-  for _, c in utf8.codes(word) do
+  for _, c in utf8_codes(word) do
     local m = TCVN3[c]
     if m then
-      out[#out + 1] = utf8.char(m)
+      out[#out + 1] = utf8_char(m)
       changed = true
     else
-      out[#out + 1] = utf8.char(c)
+      out[#out + 1] = utf8_char(c)
       if c >= 65 and c <= 90 then ascii_up = ascii_up + 1 elseif c >= 97 and c <= 122 then ascii_low = ascii_low + 1 end
     end
   end
   if not changed then return nil end
-  local s = table.concat(out)
+  local s = concat(out)
   -- .VnTimeH (upper-case font) uses the same codes as the lower-case letters
   if upper == nil then upper = ascii_up >= 2 and ascii_low == 0 end
-  if upper then s = re.upper(s) end
+  if upper then s = re_upper(s) end
   return s
+end
+
+local tcvn3_auto = memoize(function(word) return decode_tcvn3(word, nil) end)
+local tcvn3_upper = memoize(function(word) return decode_tcvn3(word, true) end)
+local tcvn3_lower = memoize(function(word) return decode_tcvn3(word, false) end)
+
+function vn.decode_tcvn3(word, upper)
+  if upper == nil then return tcvn3_auto(word) end
+  if upper then return tcvn3_upper(word) end
+  return tcvn3_lower(word)
 end
 
 local VNI_SINGLE = {
@@ -389,10 +599,10 @@ local BREVE_OF = { a = "ă", A = "Ă" }
 
 --- The word read back from VNI mojibake ("Vieät" -> "Việt", "BAÙO" ->
 --- "BÁO"), or nil when nothing was decoded.
-function vn.decode_vni(word)
+local decode_vni = memoize(function(word)
   local out, changed = {}, false
-  for _, c in utf8.codes(word) do
-    local ch = utf8.char(c)
+  for _, c in utf8_codes(word) do
+    local ch = utf8_char(c)
     local prev = out[#out]
     local pd = prev and DECOMP[prev]
     if pd and VNI_TONE[ch] and pd[2] == 0 then
@@ -412,7 +622,120 @@ function vn.decode_vni(word)
     end
   end
   if not changed then return nil end
-  return table.concat(out)
+  return concat(out)
+end)
+
+function vn.decode_vni(word)
+  return decode_vni(word)
+end
+
+-- ---- word verdicts of the spelling rules (pure, memoized) ----
+
+-- spelling/unknown-syllable: the word is known: a dictionary word in
+-- either tone style, glued dictionary syllables (spelling/glued-words
+-- reports them), or legacy-encoding mojibake of a dictionary word
+-- (encoding/mojibake reports it)
+local syllable_known = memoize(function(w)
+  local ok = spell_ok(w) or split_glued(w) ~= nil
+  if not ok then
+    local d1, d2 = tcvn3_auto(w), decode_vni(w)
+    ok = (d1 ~= nil and spell_ok(d1)) or (d2 ~= nil and spell_ok(d2))
+  end
+  return ok
+end)
+local V_UNKNOWN = verdicts(function(w) return not syllable_known(w) end)
+
+--- Iterator over the candidates (see vn.candidates) that
+--- spelling/unknown-syllable reports: start, end, word.
+function vn.unknown_candidates(text, allow)
+  return scan(text, allow, V_UNKNOWN)
+end
+
+-- spelling/glued-words: the split of a word that is not a dictionary word
+-- but glued dictionary syllables, or false
+local glued_split = memoize(function(w)
+  local split = false
+  if has_diacritics(w) or not syllable_shape(w) then
+    if not spell_ok(w) then split = split_glued(w) or false end
+  end
+  return split
+end)
+
+--- Iterator over the candidates (see vn.candidates) that are glued
+--- syllables: start, end, word, the split ("tráchcủa" -> "trách của").
+local V_GLUED = verdicts(glued_split)
+
+function vn.glued_candidates(text, allow)
+  return scan(text, allow, V_GLUED)
+end
+
+-- encoding/mojibake: the word may be legacy-encoding mojibake: it has a
+-- non-ASCII character, two or more letters, is not a dictionary word and
+-- reads back as one from TCVN3 (upper- or lower-case font) or VNI
+local function decoded_ok(w, d) return d ~= nil and d ~= w and spell_ok(d) end
+local function mojibake_possible(w)
+  if not (re_find(w, "[^\\x{0000}-\\x{007F}]") and utf8_len(w) >= 2) then return false end
+  if spell_ok(w) then return false end
+  return decoded_ok(w, tcvn3_upper(w)) or decoded_ok(w, tcvn3_lower(w)) or decoded_ok(w, decode_vni(w))
+end
+
+-- the words encoding/mojibake looks at: letters and Latin-1 characters
+-- (the legacy codes), with a letter
+local MOJIBAKE_WORD = [[([\p{L}\x{00A1}-\x{00FF}]*[\p{L}][\p{L}\x{00A1}-\x{00FF}]*|[\x{00A1}-\x{00FF}]+[\p{L}][\p{L}\x{00A1}-\x{00FF}]*)]]
+local MP = { t = {}, n = 0 }
+
+--- true when a word of the text may be legacy-encoding mojibake (a
+--- necessary condition for encoding/mojibake, which decides with the
+--- paragraph's case).
+function vn.may_have_mojibake(text)
+  local T = MP.t
+  for _, _, w in re_gmatch(text, MOJIBAKE_WORD) do
+    local v = T[w]
+    if v == nil then
+      v = mojibake_possible(w)
+      if MP.n >= MEMO_MAX then MP.t, MP.n = {}, 0 end
+      MP.n = MP.n + 1
+      MP.t[w] = v
+      T = MP.t
+    end
+    if v then return true end
+  end
+  return false
+end
+
+-- ---- keys for loose matching of names (terminology/law-title) ----
+
+local fold_key = memoize(function(w) return re_fold(restyle_new(w)) end)
+local fold_keys = memoize(function(s)
+  local k = {}
+  for a, b in re_gmatch(s, [[\p{L}+]]) do k[#k + 1] = fold_key(sub(s, a, b)) end
+  return k
+end)
+
+--- The word in the new tone style, lower case, without diacritics:
+--- re.fold(vn.restyle(w, "new")).
+function vn.fold_key(w)
+  return fold_key(w)
+end
+
+--- The fold keys (see vn.fold_key) of the words (runs of letters) of s,
+--- as a new array.
+function vn.fold_keys(s)
+  local k = fold_keys(s)
+  return { unpack(k) }
+end
+
+-- ---- regular expressions ----
+
+local phrase_regex = memoize(function(s)
+  s = s:gsub("[%^%$%(%)%%%.%[%]%*%+%-%?%{%}|\\/]", "\\%0")
+  return (s:gsub("%s+", [[\s+]]))
+end)
+
+--- The phrase as a regular expression: punctuation escaped, each run of
+--- spaces matching any run of white space.
+function vn.phrase_regex(s)
+  return phrase_regex(s)
 end
 
 -- ---- layout (.docx, .odt) ----

@@ -1,17 +1,20 @@
 -- Real-word errors: every syllable is in the dictionary but the phrase is
 -- wrong ("Quyết đinh", "từng các nhân", "trên địa bàn xa", "UBDN"). The
 -- phrases, their context and corrections are data: rules/confusions.lua.
-local function esc(s)
-  s = s:gsub("[%^%$%(%)%%%.%[%]%*%+%-%?%{%}|\\/]", "\\%0")
-  return (s:gsub("%s+", [[\s+]]))
-end
+local vn = lib("vn")
+
+-- the phrase as a regular expression (punctuation escaped, \s+ between
+-- words), memoized by vn
+local function esc(s) return vn.phrase_regex(s) end
 
 local function compile(entry)
   local before, mid, after = entry[1]:match("^(.-)%[(.-)%](.*)$")
   if not before then return nil end
+  local b, m, a = esc(before), esc(mid), esc(after)
   return {
-    pat = [[(?<![\p{L}\p{N}])(]] .. esc(before) .. ")(" .. esc(mid) .. ")" .. esc(after)
-      .. [[(?![\p{L}\p{N}])]],
+    pat = [[(?<![\p{L}\p{N}])(]] .. b .. ")(" .. m .. ")" .. a .. [[(?![\p{L}\p{N}])]],
+    -- the phrase alone, for the caseless search of the whole document
+    body = b .. m .. a,
     flags = entry.case and "" or "i",
     entry = entry,
   }
@@ -48,21 +51,40 @@ return {
   },
   check = function(doc, ctx)
     local data = rules_data("confusions")
-    local list = {}
+    local list, bodies = {}, {}
     for _, entry in ipairs(data.phrases) do
       local c = compile(entry)
       if c then
-        c.unless = set_of(entry.unless)
-        c.unless_before = set_of(entry.unless_before)
         list[#list + 1] = c
+        bodies[#bodies + 1] = "(?:" .. c.body .. ")"
       end
     end
-    for _, p in ipairs(doc.paragraphs) do
-      local text = p.text
+    -- The paragraphs where some phrase occurs, whatever the case and the
+    -- word boundaries: one search of the whole document, the paragraphs
+    -- joined by NUL (which no phrase matches, so no match spans two).
+    local texts, starts = {}, {}
+    local pos = 1
+    for i, p in ipairs(doc.paragraphs) do
+      local t = p.text
+      texts[i], starts[i] = t, pos
+      pos = pos + #t + 1
+    end
+    local hit, pi = {}, 1
+    for s in re.gmatch(table.concat(texts, "\0"), table.concat(bodies, "|"), "i") do
+      while starts[pi + 1] and starts[pi + 1] <= s do pi = pi + 1 end
+      hit[pi] = true
+    end
+    for i, p in ipairs(doc.paragraphs) do
+      if not hit[i] then goto next_paragraph end
+      local text = texts[i]
       local seen = {}
       for _, c in ipairs(list) do
         for s, e, pre, mid in re.gmatch(text, c.pat, c.flags) do
           local ok = true
+          if not c.unless then
+            c.unless = set_of(c.entry.unless)
+            c.unless_before = set_of(c.entry.unless_before)
+          end
           local nextw = re.match(text, [[\G\s+([\p{L}]+)]], e + 1)
           if nextw and c.unless[re.lower(nextw)] then ok = false end
           local prevw = re.match(text:sub(1, s - 1), [[([\p{L}]+)\s+$]])
@@ -86,6 +108,7 @@ return {
           end
         end
       end
+      ::next_paragraph::
     end
   end,
 }

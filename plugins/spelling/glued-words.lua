@@ -21,17 +21,8 @@ return {
   },
   check = function(doc, ctx)
     local allow = rules_data("foreign-words")
-    local cache = {}
     for _, p in ipairs(doc.paragraphs) do
-      for s, e, w in vn.candidates(p.text, allow) do
-        local split = cache[w]
-        if split == nil then
-          split = false
-          if vn.has_diacritics(w) or not vn.syllable_shape(w) then
-            if not vn.spell_ok(w) then split = vn.split_glued(w) or false end
-          end
-          cache[w] = split
-        end
+      for s, e, w, split in vn.glued_candidates(p.text, allow) do
         if split then
           ctx.report{
             span = { p = p.index, s = s, e = e },

@@ -6,6 +6,7 @@ local vn = lib("vn")
 
 local LABEL = { new = "đặt dấu trên nguyên âm đầu (hòa, ủy, thủy)", old = "đặt dấu trên nguyên âm sau (hoà, uỷ, thuỷ)" }
 local SHORT = { new = "hòa, ủy, thủy", old = "hoà, uỷ, thuỷ" }
+local STYLED = [[(?<!\p{L})(\p{L}*(?:[oòỏõóọOÒỎÕÓỌ][aàảãáạeèẻẽéẹAÀẢÃÁẠEÈẺẼÉẸ]|[uùủũúụUÙỦŨÚỤ][yỳỷỹýỵYỲỶỸÝỴ]))(?!\p{L})]]
 
 return {
   id = "spelling/tone-style",
@@ -26,10 +27,12 @@ return {
     local count = { old = 0, new = 0 }
     local first = {}
     local where = { old = {}, new = {} }
+    local tone_style = vn.tone_style
     for _, p in ipairs(doc.paragraphs) do
-      for s, e in re.gmatch(p.text, [[\p{L}+]]) do
-        local w = p.text:sub(s, e)
-        local st = vn.tone_style(w)
+      -- only the words (runs of letters) that end in "oa", "oe" or "uy"
+      -- (any tone, any case) can show a style
+      for s, e, w in re.gmatch(p.text, STYLED) do
+        local st = tone_style(w)
         if st then
           count[st] = count[st] + 1
           if not first[st] then first[st] = { p = p.index, s = s, e = e, w = w } end

@@ -33,27 +33,17 @@ return {
   check = function(doc, ctx)
     local allow = rules_data("foreign-words")
     local hints = rules_data("confusions").hints
-    local cache = {}
     for _, p in ipairs(doc.paragraphs) do
       local text = p.text
-      local bad, n = {}, 0
-      for s, e, w in vn.candidates(text, allow) do
-        n = n + 1
-        local ok = cache[w]
-        if ok == nil then
-          ok = vn.spell_ok(w) or vn.split_glued(w) ~= nil
-          -- mojibake of a legacy encoding: reported by encoding/mojibake
-          if not ok then
-            local d1, d2 = vn.decode_tcvn3(w), vn.decode_vni(w)
-            ok = (d1 ~= nil and vn.spell_ok(d1)) or (d2 ~= nil and vn.spell_ok(d2))
-          end
-          cache[w] = ok
-        end
-        if not ok then bad[#bad + 1] = { s, e, w } end
-      end
+      local bad = {}
+      for s, e, w in vn.unknown_candidates(text, allow) do bad[#bad + 1] = { s, e, w } end
       -- a paragraph where many words fail is not Vietnamese or is garbled
       -- (a legacy encoding: encoding/mojibake reports it): say nothing
-      if #bad >= 3 and #bad > n * 0.2 then bad = {} end
+      if #bad >= 3 then
+        local n = 0
+        for _ in vn.candidates(text, allow) do n = n + 1 end
+        if #bad > n * 0.2 then bad = {} end
+      end
       for _, b in ipairs(bad) do
         local w = b[3]
         local sugg = hints[re.lower(w)] or vn.suggest(w)

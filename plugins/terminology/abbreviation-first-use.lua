@@ -32,7 +32,7 @@ return {
     end
     for _, p in ipairs(doc.paragraphs) do
       local t = p.text
-      local heading = re.upper(t) == t
+      local heading -- the paragraph is in upper case (computed when needed)
       for s, e in re.gmatch(t, [[(?<![\p{L}\p{N}/&-])\p{Lu}[\p{Lu}&-]*\p{Lu}(?![\p{L}\p{N}/&-])]]) do
         local a = t:sub(s, e)
         local info = abbr[a]
@@ -43,6 +43,7 @@ return {
             local before = t:sub(1, s - 2)
             if re.find(before, esc(info.full) .. [[\s*$]], 1, "i") then defined[a] = p.index end
           end
+          if not defined[a] and not firstuse[a] and heading == nil then heading = re.upper(t) == t end
           if not defined[a] and not firstuse[a] and not heading and not skip[p.index] and not inparen then
             firstuse[a] = { p = p.index, s = s, e = e }
           end

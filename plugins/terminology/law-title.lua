@@ -6,13 +6,8 @@
 -- gazetteer lists it under not_laws.
 local vn = lib("vn")
 
-local function words_of(s)
-  local t = {}
-  for a, b in re.gmatch(s, [[\p{L}+]]) do t[#t + 1] = s:sub(a, b) end
-  return t
-end
-
-local function key(w) return re.fold(vn.restyle(w, "new")) end
+-- re.fold(vn.restyle(w, "new")), memoized by vn
+local function key(w) return vn.fold_key(w) end
 
 local function norm(s)
   -- compare spellings: one tone style, single spaces
@@ -24,9 +19,7 @@ end
 local function index(list)
   local idx = {}
   for _, title in ipairs(list) do
-    local ws = words_of(title)
-    local k = {}
-    for i, w in ipairs(ws) do k[i] = key(w) end
+    local k = vn.fold_keys(title) -- the keys of its words
     local first = k[1]
     idx[first] = idx[first] or {}
     table.insert(idx[first], { title = title, keys = k })
@@ -57,7 +50,7 @@ return {
     local idx = index(data.titles)
     local notlaw = {}
     for name, why in pairs(data.not_laws) do
-      notlaw[#notlaw + 1] = { keys = (function() local k = {} for i, w in ipairs(words_of(name)) do k[i] = key(w) end return k end)(), why = why, name = name }
+      notlaw[#notlaw + 1] = { keys = vn.fold_keys(name), why = why, name = name }
     end
     for _, p in ipairs(doc.paragraphs) do
       local t = p.text

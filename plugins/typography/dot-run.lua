@@ -1,6 +1,9 @@
 -- Runs of dots: "....", "….." or "…." instead of one ellipsis "…" (or
 -- "..."). The closing mark "./." and long dotted leaders of forms
 -- ("Họ và tên: ..............") are left alone.
+-- an empty iterator
+local function NONE() return nil end
+
 return {
   id = "typography/dot-run",
   description = "Dấu chấm lửng viết thừa dấu chấm (\"....\", \"…..\")",
@@ -23,7 +26,8 @@ return {
   check = function(doc, ctx)
     for _, p in ipairs(doc.paragraphs) do
       local t = p.text
-      for s, e in re.gmatch(t, [[[.…]{2,}]]) do
+      -- (a run of two has ".." or "…" in it)
+      for s, e in (t:find("..", 1, true) or t:find("…", 1, true)) and re.gmatch(t, [[[.…]{2,}]]) or NONE do
         local run = t:sub(s, e)
         -- the closing "./." keeps its first dot
         if t:sub(e + 1, e + 1) == "/" then

@@ -1,5 +1,8 @@
 -- Two or more spaces between words ("quan  trọng"). Reported once per
 -- paragraph, on the first run, with the number of other runs.
+-- an empty iterator
+local function NONE() return nil end
+
 return {
   id = "typography/double-space",
   description = "Thừa dấu cách giữa các từ",
@@ -18,7 +21,8 @@ return {
   check = function(doc, ctx)
     for _, p in ipairs(doc.paragraphs) do
       local first, n = nil, 0
-      for s, e in re.gmatch(p.text, [[(?<=\S) {2,}(?=\S)]]) do
+      -- (two spaces in a row are needed)
+      for s, e in p.text:find("  ", 1, true) and re.gmatch(p.text, [[(?<=\S) {2,}(?=\S)]]) or NONE do
         n = n + 1
         if not first then first = { s, e } end
       end

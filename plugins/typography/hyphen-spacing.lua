@@ -2,6 +2,9 @@
 -- "kinh tế - xã hội") or on neither ("Đảng ủy-HĐND-UBND", "2021-2025"),
 -- never on one side only ("Tư pháp- Hộ tịch"). A document symbol with a
 -- space ("40/KH- UBND") is reported by typography/symbol-space.
+-- an empty iterator
+local function NONE() return nil end
+
 return {
   id = "typography/hyphen-spacing",
   description = "Dấu gạch nối chỉ có dấu cách ở một bên",
@@ -24,7 +27,8 @@ return {
     for _, p in ipairs(doc.paragraphs) do
       local t = p.text
       -- "word- word" and "word -word" (hyphen or en dash)
-      for s, e in re.gmatch(t, [[(?<=[\p{L}\p{N}])[-–][ \x{00A0}]+(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])[ \x{00A0}]+[-–](?=[\p{L}\p{N}])]]) do
+      local dashed = t:find("-", 1, true) or t:find("–", 1, true)
+      for s, e in dashed and re.gmatch(t, [[(?<=[\p{L}\p{N}])[-–][ \x{00A0}]+(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])[ \x{00A0}]+[-–](?=[\p{L}\p{N}])]]) or NONE do
         -- the word before: a document symbol ("40/KH- UBND") is left to symbol-space
         local before = re.match(t:sub(1, s - 1), [[(\S+)$]]) or ""
         local after = re.match(t, [[\G[-–\s\x{00A0}]*(\S+)]], s) or ""

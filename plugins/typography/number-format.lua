@@ -7,6 +7,9 @@
 local UNITS = [[(?:ha|héc\s*ta|m2|m²|m3|m³|km2|km²|km|m|cm|mm|kg|tấn|tạ|yến|lít|%|tỷ|triệu|nghìn|ngàn|đồng|USD|VNĐ|VND|giờ|phút|lần|điểm)]]
 local COUNTS = [[(?:hồ\s+sơ|người|hộ|nhân\s+khẩu|lượt|trường\s+hợp|cán\s+bộ|công\s+chức|đảng\s+viên|học\s+sinh|thủ\s+tục|văn\s+bản|đồng|đơn|vụ|thôn|cuộc|tin|bài|lao\s+động|doanh\s+nghiệp|con|cây|chiếc|phiếu|tài\s+khoản)]]
 
+-- an empty iterator
+local function NONE() return nil end
+
 return {
   id = "typography/number-format",
   description = "Số viết sai quy cách: dấu chấm phân cách hàng nghìn, dấu phẩy phân cách phần thập phân",
@@ -32,14 +35,16 @@ return {
       local function report(s, e, msg, sugg)
         ctx.report{ span = { p = p.index, s = s, e = e }, message = msg, suggestion = sugg }
       end
+      -- (all three need a digit, "." or "," and a digit)
+      local maybe = re.find(t, [[\d[.,]\d]])
       -- decimal point: 357.95 ha, 10.62%
-      for s, e, int, frac in re.gmatch(t, [[(?<![\d.,/])(\d{1,3}(?:\.\d{3})*|\d+)\.(\d{1,2})(?![\d.,/])(?=\s*]] .. UNITS .. [[(?![\p{L}]))]]) do
+      for s, e, int, frac in maybe and re.gmatch(t, [[(?<![\d.,/])(\d{1,3}(?:\.\d{3})*|\d+)\.(\d{1,2})(?![\d.,/])(?=\s*]] .. UNITS .. [[(?![\p{L}]))]]) or NONE do
         report(s, e, string.format('Số "%s" dùng dấu chấm làm dấu thập phân; tiếng Việt dùng dấu phẩy: "%s,%s"', t:sub(s, e), int, frac),
           int .. "," .. frac)
       end
       -- several comma groups: 27,869,168,372 (English thousands)
       local multi = {}
-      for s, e in re.gmatch(t, [[(?<![\d.,/])\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?(?![\d,])]]) do
+      for s, e in maybe and re.gmatch(t, [[(?<![\d.,/])\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?(?![\d,])]]) or NONE do
         multi[s] = true
         local v = t:sub(s, e)
         local int, dec = v:match("^([%d,]+)%.?(%d*)$")
@@ -47,7 +52,7 @@ return {
         report(s, e, string.format('Số "%s" dùng dấu phẩy phân cách hàng nghìn; tiếng Việt dùng dấu chấm: "%s"', v, sugg), sugg)
       end
       -- one comma group before a count: 1,395 hồ sơ
-      for s, e in re.gmatch(t, [[(?<![\d.,/])\d{1,3},\d{3}(?![\d.,])(?=\s+]] .. COUNTS .. [[(?![\p{L}]))]], "i") do
+      for s, e in maybe and re.gmatch(t, [[(?<![\d.,/])\d{1,3},\d{3}(?![\d.,])(?=\s+]] .. COUNTS .. [[(?![\p{L}]))]], "i") or NONE do
         if not multi[s] then
           local v = t:sub(s, e)
           local sugg = v:gsub(",", ".")

@@ -1,4 +1,7 @@
 -- No space after an opening parenthesis: "(Đạt 114,07%)", not "( Đạt".
+-- an empty iterator
+local function NONE() return nil end
+
 return {
   id = "typography/space-after-paren",
   description = "Không đặt dấu cách ngay sau dấu mở ngoặc đơn",
@@ -14,7 +17,8 @@ return {
   },
   check = function(doc, ctx)
     for _, p in ipairs(doc.paragraphs) do
-      for s, e in re.gmatch(p.text, [[\([ \t\x{00A0}]+(?=\S)]]) do
+      -- (an opening bracket is needed)
+      for s, e in p.text:find("(", 1, true) and re.gmatch(p.text, [[\([ \t\x{00A0}]+(?=\S)]]) or NONE do
         ctx.report{
           span = { p = p.index, s = s, e = e },
           message = "Thừa dấu cách sau dấu mở ngoặc",

@@ -1,5 +1,8 @@
 -- No space inside a document's number and symbol: "40/KH-UBND", not
 -- "40/KH- UBND", "40 /KH-UBND" or "85/ BC-UBND".
+-- an empty iterator
+local function NONE() return nil end
+
 return {
   id = "typography/symbol-space",
   description = "Có dấu cách trong số, ký hiệu văn bản",
@@ -23,7 +26,9 @@ return {
       .. [[(?:[ ]*-[ ]*]] .. CODE .. [[)*(?![\p{Ll}])]]
     for _, p in ipairs(doc.paragraphs) do
       local t = p.text
-      for s, e in re.gmatch(t, SYM) do
+      -- (only a symbol with a space next to "/" or "-" is reported)
+      local spaced = t:find(" /", 1, true) or t:find("/ ", 1, true) or t:find(" -", 1, true) or t:find("- ", 1, true)
+      for s, e in spaced and re.gmatch(t, SYM) or NONE do
         local sym = t:sub(s, e)
         -- "- " at a list position after the symbol is not part of it
         local trimmed = sym:gsub("[ ]+$", "")

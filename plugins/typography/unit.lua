@@ -1,5 +1,8 @@
 -- Units of measure: a space between the number and the unit, and the
 -- superscript in square and cubic metres ("36 m²", not "36m2").
+-- an empty iterator
+local function NONE() return nil end
+
 return {
   id = "typography/unit",
   description = "Đơn vị đo viết liền với số hoặc viết m2, m3 thay cho m², m³",
@@ -20,7 +23,8 @@ return {
   check = function(doc, ctx)
     for _, p in ipairs(doc.paragraphs) do
       local t = p.text
-      for s, e, num, sp, unit in re.gmatch(t, [[(?<![\p{L}\d.,/-])(\d+(?:[.,]\d+)*)(\s?)(m2|m3|km2|cm2|km|cm|mm|kg|ha|m²|m³|km²)(?![\p{L}\p{N}])]]) do
+      -- (a digit, perhaps a space, and the first letter of a unit are needed)
+      for s, e, num, sp, unit in re.find(t, [=[\d\s?[mkch]]=]) and re.gmatch(t, [[(?<![\p{L}\d.,/-])(\d+(?:[.,]\d+)*)(\s?)(m2|m3|km2|cm2|km|cm|mm|kg|ha|m²|m³|km²)(?![\p{L}\p{N}])]]) or NONE do
         local fixed = unit:gsub("2$", "²"):gsub("3$", "³")
         if sp == "" or fixed ~= unit then
           local want = num .. " " .. fixed
