@@ -262,12 +262,47 @@ static int make_segs(rs_para *p, const uint32_t *line, const uint32_t *col, size
   return 0;
 }
 
+/* NFC fast path: 1 when the text is valid UTF-8 whose code points all lie in
+ * ranges that are already NFC and stay so next to each other:
+ *   U+0000-U+02FF   ASCII, Latin-1, Latin Extended-A/B, IPA, spacing
+ *                   modifiers (ă đ ĩ ũ ơ ư live here); the combining marks
+ *                   start at U+0300;
+ *   U+1E00-U+1EFF   Latin Extended Additional (the precomposed Vietnamese
+ *                   letters with tone marks, U+1EA0-U+1EF9);
+ *   U+2002-U+20CF   general punctuation (– — ‘ ’ “ ” …), super/subscripts,
+ *                   currency signs (₫); U+2000-U+2001 are excluded (they are
+ *                   singletons that NFC maps to U+2002-U+2003) and so are the
+ *                   combining marks for symbols from U+20D0.
+ * Every such code point has canonical combining class 0 (no reordering), is
+ * its own NFC form, and neither it nor the first code point of its canonical
+ * decomposition is ever the second part of a canonical composition, so it
+ * never composes with what precedes it. A string of them is therefore NFC
+ * and utf8proc_map would return it unchanged. The properties were checked
+ * for every code point of these ranges against utf8proc (Unicode 15). */
+static int nfc_trivial(const char *buf, size_t len) {
+  const unsigned char *s = (const unsigned char *)buf;
+  size_t i = 0;
+  while (i < len) {
+    if (s[i] < 0x80) {
+      i++;
+      continue;
+    }
+    int32_t c;
+    int l = rs_utf8_decode(s + i, len - i, &c);
+    if (l < 0) return 0;
+    if (!(c < 0x300 || (c >= 0x1E00 && c < 0x1F00) || (c >= 0x2002 && c < 0x20D0))) return 0;
+    i += (size_t)l;
+  }
+  return 1;
+}
+
 /* NFC-normalize b's text. When it changes, normalize grapheme by grapheme so
  * each output code point keeps the source position of its cluster's first
  * input code point (the next ones in the cluster advance by one). */
 static int normalize(rs_pbuild *b, char **out, size_t *outlen, uint32_t **oline, uint32_t **ocol,
                      size_t *oncp, int *changed) {
   *changed = 0;
+  if (nfc_trivial(b->buf, b->len)) return 1; /* unchanged: caller keeps the builder's arrays */
   utf8proc_uint8_t *nfc = NULL;
   utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)b->buf, (utf8proc_ssize_t)b->len, &nfc,
                                     UTF8PROC_STABLE | UTF8PROC_COMPOSE);
@@ -280,8 +315,11 @@ static int normalize(rs_pbuild *b, char **out, size_t *outlen, uint32_t **oline,
   *changed = 1;
   size_t cap = b->len * 2 + 16, len = 0, ncp = 0;
   char *o = malloc(cap);
-  uint32_t *ol = malloc((b->ncp + 1) * sizeof *ol);
-  uint32_t *oc = malloc((b->ncp + 1) * sizeof *oc);
+  /* NFC may yield more code points than it was given (U+0344, U+0958,
+   * U+0A33... decompose and are excluded from composition): grow as needed */
+  size_t ocap = b->ncp + 1;
+  uint32_t *ol = malloc(ocap * sizeof *ol);
+  uint32_t *oc = malloc(ocap * sizeof *oc);
   if (!o || !ol || !oc) goto oom;
   size_t i = 0, cpi = 0;
   const unsigned char *s = (const unsigned char *)b->buf;
@@ -319,6 +357,17 @@ static int normalize(rs_pbuild *b, char **out, size_t *outlen, uint32_t **oline,
     memcpy(o + len, seg, (size_t)sl);
     size_t segcp = rs_utf8_count((const char *)seg, (size_t)sl);
     size_t incp = cpi - startcp;
+    if (ncp + segcp + 1 > ocap) {
+      while (ncp + segcp + 1 > ocap) ocap *= 2;
+      uint32_t *nl = realloc(ol, ocap * sizeof *nl);
+      if (nl) ol = nl;
+      uint32_t *nc = nl ? realloc(oc, ocap * sizeof *nc) : NULL;
+      if (nc) oc = nc;
+      if (!nl || !nc) {
+        free(seg);
+        goto oom;
+      }
+    }
     for (size_t k = 0; k < segcp; k++) {
       /* composed output: every code point maps to the cluster's first */
       size_t src = segcp == incp ? startcp + k : startcp;

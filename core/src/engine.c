@@ -25,7 +25,7 @@
 
 void rs_budget_default(rs_budget *b) {
   b->instructions = 50000000;  /* ~0.2-0.5 s of Lua */
-  b->wall_ms = 3000;
+  b->wall_ms = 10000; /* a backstop: the instruction budget stops loops first */
   b->memory = (size_t)64 << 20;
   b->max_findings = 1000;
   b->re_match_limit = 1000000;

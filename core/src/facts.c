@@ -234,6 +234,15 @@ size_t fx_back_spaces(const char *t, size_t i) {
 bool fx_ieq(const char *t, size_t s, size_t e, const char *lit) {
   size_t ln = strlen(lit), i = s, j = 0;
   while (i < e && j < ln) {
+    unsigned char x = (unsigned char)t[i], y = (unsigned char)lit[j];
+    if (x < 0x80 && y < 0x80) { /* ASCII on both sides: utf8proc_tolower is the ASCII one */
+      if (x >= 'A' && x <= 'Z') x = (unsigned char)(x | 0x20);
+      if (y >= 'A' && y <= 'Z') y = (unsigned char)(y | 0x20);
+      if (x != y) return false;
+      i++;
+      j++;
+      continue;
+    }
     int32_t a, b;
     int la = rs_utf8_decode((const unsigned char *)t + i, e - i, &a);
     int lb = rs_utf8_decode((const unsigned char *)lit + j, ln - j, &b);

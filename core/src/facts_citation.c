@@ -229,8 +229,12 @@ static const char *type_case(const fx_ctx *c, uint32_t s, uint32_t e) {
 static uint32_t find_word(const fx_ctx *c, uint32_t s, uint32_t e, const char *lit, bool last) {
   size_t ln = strlen(lit);
   uint32_t found = UINT32_MAX;
+  unsigned char b = (unsigned char)lit[0];
   for (uint32_t i = s; i + ln <= e; i++) {
     if (((unsigned char)c->t[i] & 0xC0) == 0x80) continue;
+    /* fx_starts_with's first-byte test, without the call */
+    unsigned char a = (unsigned char)c->t[i];
+    if (b < 0x80 ? ((a | 0x20) != (b | 0x20)) : a != b) continue;
     if (fx_starts_with(c, i, lit) && fx_ends_with(c, i + (uint32_t)ln, lit) == i) {
       found = i;
       if (!last) return i;

@@ -71,4 +71,21 @@ for r in ("structure/point-marker", "spelling/doubled-word", "typography/space-b
 cmp -s "$SAMPLE" "$TMP/fix.txt.bak" || fail "no backup"
 cmp -s "$TMP/fixed.txt" "$TMP/fix.txt" || fail "in-place fix differs from -o fix"
 ls "$TMP" | grep -q rasoat-tmp && fail "temporary file left"
+# --- a province profile extends the national one and overrides values
+cat > "$TMP/nhan.csv" <<'CSV'
+path,commune,received
+dc.txt,Xã Đình Cao,19/06/2023
+CSV
+cp "$SAMPLE" "$TMP/dc.txt"
+"$RASOAT" check --no-config --format json --manifest "$TMP/nhan.csv" "$TMP/dc.txt" > "$TMP/p1.json"
+"$RASOAT" check --no-config --format json --profile hung-yen-cchc-6-thang --manifest "$TMP/nhan.csv" "$TMP/dc.txt" > "$TMP/p2.json"
+python3 - "$TMP/p1.json" "$TMP/p2.json" <<'PY' || fail "province profile"
+import json, sys
+a = [d["rule"] for d in json.load(open(sys.argv[1]))["files"][0]["diagnostics"]]
+b = [d["rule"] for d in json.load(open(sys.argv[2]))["files"][0]["diagnostics"]]
+assert "deadline/late-submission" not in a           # national deadline 20/6
+assert "deadline/late-submission" in b               # the province's 18/6
+assert "spelling/tone-style" in a and "spelling/tone-style" not in b
+assert "structure/point-marker" in b                 # everything else inherited
+PY
 echo ok

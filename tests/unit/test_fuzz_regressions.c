@@ -110,6 +110,27 @@ static void test_regressions_html(void **s) { (void)s; run_dir("html", fz_run_ht
 static void test_regressions_csv(void **s) { (void)s; run_dir("csv", fz_run_csv); }
 static void test_regressions_facts(void **s) { (void)s; run_dir("facts", fz_run_facts); }
 
+/* doc.c normalize() sized its position map by the input's code points, but
+ * NFC can yield more (U+0344 -> U+0308 U+0301, U+0A33 -> U+0A32 U+0A3C):
+ * heap overflow. Every code point of the text must map to a source place. */
+static void test_nfc_expansion(void **s) {
+  (void)s;
+  const char *text = "a\xcd\x84\xcd\x84\xe0\xa8\xb3" "b"; /* a U+0344 U+0344 U+0A33 b */
+  rs_doc *d = NULL;
+  char *err = NULL;
+  assert_int_equal(rs_read_txt_buffer("t.txt", text, strlen(text), RS_TXT_LINES, NULL, &d, &err), 0);
+  assert_int_equal(d->npara, 1);
+  const rs_para *p = &d->paras[0];
+  assert_int_equal(p->ncp, 7); /* U+00E4 U+0301 U+0308 U+0301, U+0A32 U+0A3C, b: 5 in, 7 out */
+  uint32_t line, col;
+  rs_para_pos(p, (uint32_t)p->len - 1, &line, &col); /* the final b */
+  assert_int_equal(line, 1);
+  assert_int_equal(col, 5); /* the 5th code point of the source line */
+  rs_doc_free(d);
+  assert_true(run_dir("txt", fz_run_txt) >= 1);
+  assert_true(run_dir("facts", fz_run_facts) >= 1);
+}
+
 /* table_xlsx.c sorted an empty cell array: qsort(NULL, 0) (UBSan) */
 static void test_regressions_xlsx(void **s) {
   (void)s;
@@ -121,7 +142,7 @@ int main(void) {
       cmocka_unit_test(test_regressions_txt),  cmocka_unit_test(test_regressions_docx),
       cmocka_unit_test(test_regressions_odt),  cmocka_unit_test(test_regressions_html),
       cmocka_unit_test(test_regressions_csv),  cmocka_unit_test(test_regressions_xlsx),
-      cmocka_unit_test(test_regressions_facts),
+      cmocka_unit_test(test_regressions_facts), cmocka_unit_test(test_nfc_expansion),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
