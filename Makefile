@@ -6,7 +6,7 @@ JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 SAMPLE   := fixtures/dinh-cao-cchc-6-thang-2023.txt
 
 DEB_PACKAGES := build-essential cmake pkg-config liblua5.4-dev libpcre2-dev libxml2-dev libzip-dev \
-                libutf8proc-dev libjansson-dev libcsv-dev libhunspell-dev hunspell-vi libcmocka-dev python3-jsonschema chromium
+                libutf8proc-dev libjansson-dev libcsv-dev libhunspell-dev hunspell-vi libcmocka-dev python3-jsonschema chromium strace
 
 CMAKE_FLAGS := -DRS_WERROR=$(if $(filter 1,$(WERROR)),ON,OFF) -DRS_SANITIZE=$(if $(filter 1,$(SANITIZE)),ON,OFF)
 

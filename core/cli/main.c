@@ -22,8 +22,10 @@
 
 static volatile sig_atomic_t g_interrupted = 0;
 static void on_sigint(int sig) {
-  (void)sig;
+  /* the first Ctrl-C finishes the files in progress and writes what is
+   * done; a second one stops at once */
   g_interrupted = 1;
+  signal(sig, SIG_DFL);
 }
 
 /* ---- where the built-in plugins and rules live ---- */
@@ -64,6 +66,8 @@ typedef struct opts {
   size_t ndata;
   const char **rules;
   size_t nrules;
+  const char **limits;
+  size_t nlimits;
   int jobs;
   int color; /* -1 auto */
   int no_builtin;
@@ -88,6 +92,8 @@ static void usage(FILE *f) {
         "        --fail-on error|warning|info   (mặc định error)\n"
         "        --deadline dd/mm/yyyy          hạn nộp báo cáo\n"
         "    -j, --jobs N            số luồng (mặc định: số lõi)\n"
+        "        --limit TÊN=GIÁ_TRỊ  đổi một giới hạn: file-size, inflated-size, ratio, xml-depth,\n"
+        "                            paragraphs, rule-instructions, rule-time-ms, rule-memory, findings\n"
         "        --no-color\n"
         "        --config TỆP        tệp cấu hình (mặc định: .rasoat.lua tìm từ thư mục của tệp lên trên)\n"
         "        --baseline TỆP      chỉ báo phát hiện mới so với báo cáo JSON trước\n"
@@ -112,7 +118,7 @@ static void push_str(const char ***v, size_t *n, const char *s) {
 }
 
 enum { O_PLUGINS = 256, O_RULE, O_FAILON, O_NOCOLOR, O_DEADLINE, O_NOBUILTIN, O_COLOR, O_CONFIG, O_BASELINE,
-       O_WBASELINE, O_FIX, O_NOCONFIG, O_SUMMARY, O_MANIFEST };
+       O_WBASELINE, O_FIX, O_NOCONFIG, O_SUMMARY, O_MANIFEST, O_LIMIT };
 
 static int parse_opts(int argc, char **argv, opts *o, int *first) {
   static const struct option lo[] = {
@@ -126,7 +132,7 @@ static int parse_opts(int argc, char **argv, opts *o, int *first) {
       {"config", required_argument, 0, O_CONFIG}, {"no-config", no_argument, 0, O_NOCONFIG},
       {"baseline", required_argument, 0, O_BASELINE}, {"write-baseline", required_argument, 0, O_WBASELINE},
       {"fix", no_argument, 0, O_FIX}, {"summary", required_argument, 0, O_SUMMARY},
-      {"manifest", required_argument, 0, O_MANIFEST},
+      {"manifest", required_argument, 0, O_MANIFEST}, {"limit", required_argument, 0, O_LIMIT},
       {0, 0, 0, 0},
   };
   optind = 1;
@@ -151,6 +157,7 @@ static int parse_opts(int argc, char **argv, opts *o, int *first) {
     case O_FIX: o->fix = 1; break;
     case O_SUMMARY: o->summary = optarg; break;
     case O_MANIFEST: o->manifest = optarg; break;
+    case O_LIMIT: push_str(&o->limits, &o->nlimits, optarg); break;
     case 'j': {
       char *end;
       long j = strtol(optarg, &end, 10);
@@ -171,9 +178,56 @@ static int parse_opts(int argc, char **argv, opts *o, int *first) {
 
 /* ---- engine set-up shared by the commands ---- */
 
+/* "64M", "1G", "500000" */
+static int parse_size(const char *s, unsigned long long *out) {
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (errno || end == s) return -1;
+  unsigned long long mul = 1;
+  if (*end == 'K' || *end == 'k') mul = 1ULL << 10, end++;
+  else if (*end == 'M' || *end == 'm') mul = 1ULL << 20, end++;
+  else if (*end == 'G' || *end == 'g') mul = 1ULL << 30, end++;
+  if (*end == 'B' || *end == 'b') end++;
+  if (*end || (mul > 1 && v > (~0ULL) / mul)) return -1;
+  *out = v * mul;
+  return 0;
+}
+
+/* --limit NAME=VALUE: every limit of DESIGN.md and every rule budget */
+static int apply_limit(rs_engine *e, const char *spec) {
+  const char *eq = strchr(spec, '=');
+  unsigned long long v;
+  if (!eq || parse_size(eq + 1, &v) || v == 0) return -1;
+  size_t n = (size_t)(eq - spec);
+#define IS(name) (n == strlen(name) && !strncmp(spec, name, n))
+  if (IS("file-size")) e->limits.max_file_bytes = (size_t)v;
+  else if (IS("inflated-size")) e->limits.max_total_inflated = (size_t)v;
+  else if (IS("ratio")) e->limits.max_ratio = (unsigned)v;
+  else if (IS("xml-depth")) e->limits.max_xml_depth = (int)(v > 256 ? 256 : v);
+  else if (IS("paragraphs")) e->limits.max_paragraphs = (size_t)v;
+  else if (IS("rule-instructions")) e->budget.instructions = (long long)v;
+  else if (IS("rule-time-ms")) e->budget.wall_ms = (long long)v;
+  else if (IS("rule-memory")) e->budget.memory = (size_t)v;
+  else if (IS("findings")) e->budget.max_findings = (size_t)v;
+  else if (IS("regex-match")) e->budget.re_match_limit = (unsigned)v;
+  else return -1;
+#undef IS
+  return 0;
+}
+
 static int setup_engine(rs_engine *e, const opts *o) {
   rs_engine_init(e);
   char *err = NULL;
+  for (size_t i = 0; i < o->nlimits; i++) {
+    if (apply_limit(e, o->limits[i])) {
+      fprintf(stderr,
+              "rasoat: --limit cần dạng TÊN=SỐ (file-size, inflated-size, ratio, xml-depth, paragraphs, "
+              "rule-instructions, rule-time-ms, rule-memory, findings, regex-match), nhận \"%s\"\n",
+              o->limits[i]);
+      return -1;
+    }
+  }
   if (o->profile) e->forced_profile = rs_strdup(o->profile);
   if (o->deadline) e->deadline = rs_strdup(o->deadline);
   for (size_t i = 0; i < o->nrules; i++) {
@@ -391,6 +445,10 @@ static int cmd_check(int argc, char **argv) {
       }
       in.v[w++] = in.v[i];
     }
+    /* say which configuration shaped the run, and what it left out */
+    fprintf(stderr, "rasoat: dùng cấu hình %s", cfg.path);
+    if (w < in.n) fprintf(stderr, "; bỏ qua %zu tệp theo mục ignore", in.n - w);
+    fputc('\n', stderr);
     in.n = w;
   }
   if (o.fix && o.format && strcmp(o.format, "text") && !o.output) {
@@ -639,6 +697,7 @@ out:
   free(o.plugins);
   free(o.data);
   free(o.rules);
+  free(o.limits);
   rs_config_free(&cfg);
   return status;
 }

@@ -16,7 +16,9 @@ typedef struct seen {
 static int supported(const char *name) {
   const char *dot = strrchr(name, '.');
   if (!dot) return 0;
-  static const char *const ext[] = {".txt", ".docx", ".odt", ".html", ".htm", NULL};
+  /* .doc: refused by the .docx reader with a message telling the clerk to
+   * save the file as .docx, so that it is listed rather than lost */
+  static const char *const ext[] = {".txt", ".docx", ".doc", ".odt", ".html", ".htm", NULL};
   for (const char *const *e = ext; *e; e++)
     if (!strcasecmp(dot, *e)) return 1;
   return 0;
@@ -66,7 +68,9 @@ static void walk(const char *dir, char ***out, size_t *n, seen **stack, size_t d
     if (S_ISDIR(es.st_mode)) {
       walk(full, out, n, stack, depth + 1);
       free(full);
-    } else if (S_ISREG(es.st_mode) && supported(de->d_name)) {
+    } else if (supported(de->d_name)) {
+      /* regular files, and FIFOs or devices named like drafts: listed so
+       * that the report says what became of them */
       add(out, n, full);
     } else {
       free(full);

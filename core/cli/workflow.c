@@ -61,6 +61,11 @@ static char **read_list(lua_State *L, const char *field, const char *base, size_
   return v;
 }
 
+static void config_hook(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  luaL_error(L, "tệp cấu hình chạy quá lâu: chỉ được chứa dữ liệu");
+}
+
 int rs_config_load(const char *path, rs_config *c, char **err) {
   memset(c, 0, sizeof *c);
   lua_State *L = luaL_newstate();
@@ -84,6 +89,7 @@ int rs_config_load(const char *path, rs_config *c, char **err) {
   }
   lua_newtable(L); /* data only: an empty environment */
   lua_setupvalue(L, -2, 1);
+  lua_sethook(L, config_hook, LUA_MASKCOUNT, 100000); /* data needs no loops */
   if (lua_pcall(L, 0, 1, 0) != LUA_OK || !lua_istable(L, -1)) {
     *err = rs_sprintf("tệp cấu hình %s phải trả về một bảng dữ liệu%s%s", path, lua_isstring(L, -1) ? ": " : "",
                       lua_isstring(L, -1) ? lua_tostring(L, -1) : "");

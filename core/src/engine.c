@@ -663,6 +663,7 @@ void rs_engine_free(rs_engine *e) {
   free(e->lib_dirs);
   for (size_t i = 0; i < e->ntables; i++) rs_table_free(e->tables[i]);
   free(e->tables);
+  if (e->manifest) rs_table_free(e->manifest);
   free(e->resolved);
   free(e->forced_profile);
   free(e->deadline);

@@ -37,8 +37,9 @@ return {
   },
   check = function(doc, ctx)
     local outline = ctx.options.outline
-    if not outline or #outline == 0 then return end
+    if not outline or #outline == 0 or #doc.paragraphs == 0 then return end
     local function whole(p)
+      if not doc.paragraphs[p] then p = #doc.paragraphs end
       local t = doc.paragraphs[p].text
       local s = re.find(t, [[\S]]) or 1
       local e = #t

@@ -56,4 +56,8 @@ nt=$(grep -cE '^[^ ].*:[0-9]+:[0-9]+: (error|warning|info): .* \[[a-z]+/[a-z0-9-
 cp "$SAMPLE" "$TMP/in.txt"
 "$RASOAT" check -o "$TMP/./in.txt" "$TMP/in.txt" > /dev/null 2>&1; [ $? -eq 2 ] || fail "-o onto an input"
 cmp -s "$SAMPLE" "$TMP/in.txt" || fail "input modified"
+# --limit changes a limit; a file over it is failed with a clear message
+"$RASOAT" check --format json --limit file-size=10K "$SAMPLE" > "$TMP/l.json"; [ $? -eq 2 ] || fail "--limit file-size exit"
+pyjson "$TMP/l.json" 'f = d["files"][0]; assert f["status"] == "failed" and "giới hạn" in f["error"], f' || fail "--limit file-size"
+"$RASOAT" check --limit nope=1 "$SAMPLE" > /dev/null 2>&1; [ $? -eq 2 ] || fail "--limit unknown name"
 echo ok
