@@ -93,7 +93,8 @@ static void usage(FILE *f) {
         "        --deadline dd/mm/yyyy          hạn nộp báo cáo\n"
         "    -j, --jobs N            số luồng (mặc định: số lõi)\n"
         "        --limit TÊN=GIÁ_TRỊ  đổi một giới hạn: file-size, inflated-size, ratio, xml-depth,\n"
-        "                            paragraphs, rule-instructions, rule-time-ms, rule-memory, findings\n"
+        "                            paragraphs, rule-instructions, rule-time-ms, rule-memory, findings,\n"
+        "                            regex-match, document-time-ms\n"
         "        --no-color\n"
         "        --config TỆP        tệp cấu hình (mặc định: .rasoat.lua tìm từ thư mục của tệp lên trên)\n"
         "        --baseline TỆP      chỉ báo phát hiện mới so với báo cáo JSON trước\n"
@@ -211,6 +212,7 @@ static int apply_limit(rs_engine *e, const char *spec) {
   else if (IS("rule-memory")) e->budget.memory = (size_t)v;
   else if (IS("findings")) e->budget.max_findings = (size_t)v;
   else if (IS("regex-match")) e->budget.re_match_limit = (unsigned)v;
+  else if (IS("document-time-ms")) e->budget.doc_ms = (long long)v;
   else return -1;
 #undef IS
   return 0;
@@ -223,7 +225,7 @@ static int setup_engine(rs_engine *e, const opts *o) {
     if (apply_limit(e, o->limits[i])) {
       fprintf(stderr,
               "rasoat: --limit cần dạng TÊN=SỐ (file-size, inflated-size, ratio, xml-depth, paragraphs, "
-              "rule-instructions, rule-time-ms, rule-memory, findings, regex-match), nhận \"%s\"\n",
+              "rule-instructions, rule-time-ms, rule-memory, findings, regex-match, document-time-ms), nhận \"%s\"\n",
               o->limits[i]);
       return -1;
     }

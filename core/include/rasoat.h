@@ -206,6 +206,11 @@ typedef struct rs_doc {
   int reflowed;        /* 1 when hard-wrapped text was reflowed */
   const char *encoding;/* "utf-8", "utf-16le", "tcvn3", ... */
   int tracked_changes; /* docx: the draft holds tracked changes */
+  int facts_capped;    /* more than RS_MAX_FACTS facts: extraction stopped */
 } rs_doc;
+
+/* Facts kept per document: a bound on memory and time for hostile input
+ * (a normal report has a few hundred). */
+#define RS_MAX_FACTS 200000
 
 #endif

@@ -592,6 +592,17 @@ void rs_diags_sort(rs_diags *ds) {
 /* ---- facts ---- */
 
 rs_fact *rs_fact_add(rs_doc *d, const char *kind, int para, uint32_t start, uint32_t end) {
+  if (d->nfacts >= RS_MAX_FACTS) {
+    if (!d->facts_capped) {
+      d->facts_capped = 1;
+      rs_diag *g = rs_diags_add(&d->diags, "engine/fact-cap", RS_SEV_INFO,
+                                "Văn bản có quá nhiều số liệu, ngày tháng và trích dẫn: chỉ %d mục đầu tiên được "
+                                "phân tích, phần sau không được kiểm tra số liệu và trích dẫn",
+                                RS_MAX_FACTS);
+      if (g) rs_diag_locate(g, d, para, start, start);
+    }
+    return NULL;
+  }
   if (d->nfacts == d->capfacts) {
     size_t nc = d->capfacts ? d->capfacts * 2 : 64;
     rs_fact *nf = realloc(d->facts, nc * sizeof *nf);

@@ -30,6 +30,7 @@ void rs_budget_default(rs_budget *b) {
   b->max_findings = 1000;
   b->re_match_limit = 1000000;
   b->re_depth_limit = 5000;
+  b->doc_ms = 30000;
 }
 
 /* ---- files ---- */
@@ -1152,6 +1153,7 @@ static int run_rule_timed(rs_worker *w, rs_doc *d, size_t i, rs_severity sev, in
     rs_budget_begin(w);
     int st = lua_pcall(L, 2, 0, h);
     rs_budget_end(w);
+    if (st == LUA_ERRMEM) w->flag_memory = 1;
     if (st != LUA_OK || w->flag_timeout || w->flag_memory || w->flag_blocked) {
       failed = 1;
       err = first_line(st != LUA_OK ? lua_tostring(L, -1) : "lỗi bị chính quy tắc bắt bằng pcall");
@@ -1176,7 +1178,7 @@ static int run_rule_timed(rs_worker *w, rs_doc *d, size_t i, rs_severity sev, in
       g = rs_diags_add(&d->diags, what, RS_SEV_ERROR,
                        "Quy tắc %s chạy quá giới hạn thời gian (%lld lệnh hoặc %lld ms); kết quả của quy tắc "
                        "này bị bỏ qua",
-                       id, w->e->budget.instructions, w->e->budget.wall_ms);
+                       id, w->instr_budget, w->wall_budget_ms);
     else
       g = rs_diags_add(&d->diags, what, RS_SEV_ERROR, "Quy tắc %s bị lỗi: %s; kết quả của quy tắc này bị bỏ qua",
                        id, err ? err : "?");
@@ -1301,6 +1303,10 @@ static int check_rules(rs_worker *w, rs_doc *d, long only) {
   rs_freeze(L);
   int doc_idx = lua_gettop(L);
   int failed = 0;
+  struct timespec t0;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  size_t skipped = 0;
+  const char *first_skipped = NULL;
   for (size_t i = 0; i < e->nrules; i++) {
     int sev;
     if (only >= 0) {
@@ -1311,7 +1317,29 @@ static int check_rules(rs_worker *w, rs_doc *d, long only) {
                                     : (int)e->rules[i].info.severity;
     }
     if (sev <= RS_SEV_OFF || !e->rules[i].source) continue;
+    /* one document may not hold a worker forever: past the document's
+     * budget the remaining rules are skipped (and said so) */
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    long long spent = (long long)(now.tv_sec - t0.tv_sec) * 1000 + (now.tv_nsec - t0.tv_nsec) / 1000000;
+    if (e->budget.doc_ms > 0 && spent > e->budget.doc_ms) {
+      if (!skipped) first_skipped = e->rules[i].info.id;
+      skipped++;
+      continue;
+    }
     failed |= run_rule(w, d, i, (rs_severity)sev, doc_idx);
+  }
+  if (skipped) {
+    rs_diag *g = rs_diags_add(&d->diags, "engine/rule-timeout", RS_SEV_ERROR,
+                              "Văn bản quá lớn: đã dùng hết %lld ms dành cho một văn bản; %zu quy tắc (từ %s) không "
+                              "được chạy",
+                              e->budget.doc_ms, skipped, first_skipped);
+    if (g && d->npara) rs_diag_locate(g, d, 0, 0, 0);
+    if (g) {
+      free(g->excerpt);
+      g->excerpt = NULL;
+    }
+    failed = 1;
   }
   lua_settop(L, top);
   /* the document's tables are garbage now; keep the state small */

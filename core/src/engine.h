@@ -16,6 +16,7 @@ typedef struct rs_budget {
   size_t memory;          /* bytes a rule call may add to its state */
   size_t max_findings;    /* per rule and document */
   unsigned re_match_limit, re_depth_limit;
+  long long doc_ms;       /* all rules on one document; then the rest are skipped */
 } rs_budget;
 
 void rs_budget_default(rs_budget *b);

@@ -2,6 +2,7 @@
  * rs_facts_extract (declared in readers.h). Keys of every kind are
  * documented in docs/facts.md. */
 #include "facts.h"
+#include "facts_cand.h"
 
 #include "readers.h"
 
@@ -139,6 +140,62 @@ int fx_match_at(fx_ctx *c, fx_re_id id, size_t off, PCRE2_SIZE **ov) {
   /* PCRE2_ANCHORED at match time runs the interpreter instead of JIT;
    * the anchored patterns are short and fail fast. */
   return fx_match(c, id, off, PCRE2_ANCHORED, ov);
+}
+
+/* A decimal digit (Unicode Nd) starts at t[i], a non-ASCII lead byte. The
+ * first Nd code points after ASCII are U+0660 (lead byte 0xD9), and Latin
+ * Extended Additional (U+1E00-U+1EFF, E1 B8-BB) has none. */
+static bool nd_at(const char *t, size_t n, size_t i) {
+  const unsigned char *s = (const unsigned char *)t + i;
+  if (s[0] < 0xD9) return false;
+  if (s[0] == 0xE1 && i + 1 < n && s[1] >= 0xB8 && s[1] <= 0xBB) return false;
+  int32_t cp;
+  if (rs_utf8_decode(s, n - i, &cp) < 0) return false;
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+static bool ngay_at(const char *t, size_t n, size_t i) {
+  /* n g à y, case-insensitive: each letter has exactly one other case */
+  const unsigned char *s = (const unsigned char *)t + i;
+  return i + 5 <= n && (s[0] | 0x20) == 'n' && (s[1] | 0x20) == 'g' && s[2] == 0xC3 &&
+         (s[3] == 0xA0 || s[3] == 0x80) && (s[4] | 0x20) == 'y';
+}
+
+/* After the ASCII digit at i: \d{1,2} then one of `then` is possible. */
+static bool then_ok(const unsigned char *t, size_t n, size_t i, const char *then) {
+  size_t j = i + 1;
+  if (j < n && t[j] >= '0' && t[j] <= '9') j++;
+  if (j >= n) return false;
+  if (t[j] >= 0x80) return true; /* a Unicode digit or space: let the pattern decide */
+  return t[j] != 0 && strchr(then, t[j]) != NULL;
+}
+
+int fx_match_cands(fx_ctx *c, fx_re_id id, size_t off, unsigned kinds, const char *not_after, const char *then,
+                   PCRE2_SIZE **ov) {
+  const unsigned char *t = (const unsigned char *)c->t;
+  bool digits = kinds & FX_CAND_DIGIT, ngay = kinds & FX_CAND_NGAY;
+  for (size_t i = off; i < c->n; i++) {
+    unsigned char b = t[i];
+    bool digit;
+    if (b < 0x80) {
+      digit = b >= '0' && b <= '9';
+      if (!digit && !(ngay && (b | 0x20) == 'n')) continue;
+    } else {
+      if (b < 0xD9) continue; /* continuation byte, or a code point below U+0660 */
+      digit = nd_at(c->t, c->n, i);
+      if (!digit) continue;
+    }
+    bool cand = false;
+    if (digits && digit) {
+      unsigned char p = i > 0 ? t[i - 1] : 0;
+      cand = !(p && p < 0x80 && not_after && strchr(not_after, p)) && !(then && b < 0x80 && !then_ok(t, c->n, i, then));
+    }
+    if (!cand && ngay && ngay_at(c->t, c->n, i)) cand = true;
+    if (!cand) continue;
+    int rc = fx_match_at(c, id, i, ov);
+    if (rc != PCRE2_ERROR_NOMATCH) return rc;
+  }
+  return PCRE2_ERROR_NOMATCH;
 }
 
 /* ---- occupancy ---- */
@@ -314,9 +371,15 @@ static bool sentence_break(const fx_ctx *c, size_t i) {
   return upper_at(c->t, c->n, k) || c->t[k] == '-' || c->t[k] == '+' || c->t[k] == '(';
 }
 
+/* A "sentence" longer than this is cut: no real sentence is that long, and
+ * without a bound a single 25 MB line makes every look-around quadratic. */
+#define FX_MAX_SENTENCE 4096
+
 uint32_t fx_sentence_start(const fx_ctx *c, uint32_t i) {
   if (i > c->n) i = (uint32_t)c->n;
-  while (i > 0) {
+  uint32_t floor = i > FX_MAX_SENTENCE ? i - FX_MAX_SENTENCE : 0;
+  while (floor > 0 && floor < c->n && ((unsigned char)c->t[floor] & 0xC0) == 0x80) floor++;
+  while (i > floor) {
     if (sentence_break(c, i - 1)) {
       size_t j = i;
       while (j < c->n && (c->t[j] == ')' || c->t[j] == '"' || c->t[j] == '/' || c->t[j] == '.')) j++;
@@ -324,18 +387,25 @@ uint32_t fx_sentence_start(const fx_ctx *c, uint32_t i) {
     }
     i--;
   }
-  return 0;
+  return floor;
 }
 
 uint32_t fx_sentence_end(const fx_ctx *c, uint32_t i) {
-  for (size_t k = i; k < c->n; k++)
+  size_t stop = (size_t)i + FX_MAX_SENTENCE < c->n ? (size_t)i + FX_MAX_SENTENCE : c->n;
+  for (size_t k = i; k < stop; k++)
     if (sentence_break(c, k)) return (uint32_t)k;
-  return (uint32_t)c->n;
+  while (stop < c->n && ((unsigned char)c->t[stop] & 0xC0) == 0x80) stop++;
+  return (uint32_t)stop;
 }
 
 static bool contains_ci(const char *s, size_t n, const char *lit) {
   size_t ln = strlen(lit);
+  /* An ASCII first letter other than i and k (U+0130 and U+212A lower-case
+   * to those) can only match itself in either case. */
+  unsigned char l0 = (unsigned char)lit[0];
+  bool quick = l0 >= 'a' && l0 <= 'z' && l0 != 'i' && l0 != 'k';
   for (size_t i = 0; i + ln <= n + 8 && i < n; i++) {
+    if (quick && ((unsigned char)s[i] | 0x20) != l0) continue;
     /* compare code point by code point from i */
     size_t a = i, j = 0;
     while (a < n && j < ln) {

@@ -1,5 +1,6 @@
 /* Cited documents ("citation" facts) and laws cited by name ("law"). */
 #include "facts.h"
+#include "facts_cand.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -593,7 +594,10 @@ void fx_citations(fx_ctx *c) {
   for (int pass = 0; pass < 2 && !c->err; pass++) {
     off = 0;
     while (off < c->n) {
-      int rc = fx_match(c, pass == 0 ? FX_RE_CITE : FX_RE_SYMBOL, off, 0, &ov);
+      /* a symbol starts at a digit after none of [\p{L}\d/.,-] */
+      int rc = pass == 0 ? fx_match(c, FX_RE_CITE, off, 0, &ov)
+                         : fx_match_cands(c, FX_RE_SYMBOL, off, FX_CAND_DIGIT,
+                                          "0123456789/.,-ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", NULL, &ov);
       if (rc <= 0) break;
       cite ct;
       memset(&ct, 0, sizeof ct);

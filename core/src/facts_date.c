@@ -1,5 +1,6 @@
 /* Dates ("date" facts, with their role) and periods ("period" facts). */
 #include "facts.h"
+#include "facts_cand.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,7 +90,8 @@ void fx_dates(fx_ctx *c) {
   PCRE2_SIZE *ov;
   size_t off = 0;
   /* words form first: it contains digits the numeric form could misread */
-  while (off < c->n && fx_match(c, FX_RE_DATE_WORDS, off, 0, &ov) > 0) {
+  /* both patterns start at a digit after none of [\d/.,], or at "ngày" */
+  while (off < c->n && fx_match_cands(c, FX_RE_DATE_WORDS, off, FX_CAND_DIGIT | FX_CAND_NGAY, "0123456789/.,", " \t", &ov) > 0) {
     fx_date *dt = new_date(c);
     if (!dt) return;
     dt->s = (uint32_t)ov[0];
@@ -104,7 +106,7 @@ void fx_dates(fx_ctx *c) {
     off = ov[1];
   }
   off = 0;
-  while (off < c->n && fx_match(c, FX_RE_DATE_NUM, off, 0, &ov) > 0) {
+  while (off < c->n && fx_match_cands(c, FX_RE_DATE_NUM, off, FX_CAND_DIGIT, "0123456789/.,", "/.-", &ov) > 0) {
     off = ov[1];
     if (overlaps_date(c, (uint32_t)ov[0], (uint32_t)ov[1])) continue;
     fx_date *dt = new_date(c);

@@ -394,15 +394,18 @@ static void link_percentage(fx_ctx *c, size_t k) {
     }
   /* previous percentage in the sentence bounds the search */
   uint32_t lo = ss;
-  for (size_t i = k; i-- > 0;)
-    if (c->nums[i].percent && c->nums[i].s >= ss) {
+  for (size_t i = k; i-- > 0;) {
+    if (c->nums[i].s < ss) break; /* numbers are in text order */
+    if (c->nums[i].percent) {
       lo = c->nums[i].ue;
       break;
     }
+  }
   /* 1. a fraction stated before it */
   for (size_t i = c->nfracs; i-- > 0;) {
     fx_frac *fr = &c->fracs[i];
-    if (fr->s >= lo && fr->e <= p->s) {
+    if (fr->s < lo) break; /* fractions are in text order */
+    if (fr->e <= p->s) {
       fx_ref(c, pf, "fraction", fr->fact);
       fx_str(c, pf, "computation", "fraction");
       return;

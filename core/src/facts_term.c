@@ -154,12 +154,46 @@ static struct fx_abbr *abbr_get(fx_ctx *c, const char *s, size_t n) {
   a->def_fact = -1;
   return a;
 }
+/* fx_match(c, FX_RE_ABBR, off, 0, ov), tried only where a match can start:
+ * FX_RE_ABBR is (?<![\p{L}\d])\p{Lu}{2,8}(?![\p{L}\d]), so a match starts at
+ * an upper-case letter (Lu) that does not follow an ASCII letter or digit and
+ * is followed by another code point that is not ASCII other than A-Z. The
+ * pattern runs anchored at each such position in order, which gives the same
+ * leftmost match as the unanchored search. */
+static int abbr_match(fx_ctx *c, size_t off, PCRE2_SIZE **ov) {
+  const unsigned char *t = (const unsigned char *)c->t;
+  size_t n = c->n;
+  for (size_t i = off; i < n; i++) {
+    unsigned char b = t[i];
+    size_t l = 1;
+    if (b < 0x80) {
+      if (b < 'A' || b > 'Z') continue;
+    } else {
+      if (b < 0xC0) continue; /* inside a code point */
+      int32_t cp;
+      int cl = rs_utf8_decode(t + i, n - i, &cp);
+      if (cl < 0 || utf8proc_category(cp) != UTF8PROC_CATEGORY_LU) continue;
+      l = (size_t)cl;
+    }
+    if (i > 0) {
+      unsigned char p = t[i - 1];
+      if ((p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') || (p >= '0' && p <= '9')) continue;
+    }
+    if (i + l >= n) continue;
+    unsigned char q = t[i + l];
+    if (q < 0x80 && (q < 'A' || q > 'Z')) continue;
+    int rc = fx_match_at(c, FX_RE_ABBR, i, ov);
+    if (rc != PCRE2_ERROR_NOMATCH) return rc;
+  }
+  return PCRE2_ERROR_NOMATCH;
+}
+
 
 static void abbreviations(fx_ctx *c) {
   if (c->caps) return;
   PCRE2_SIZE *ov;
   size_t off = 0;
-  while (off < c->n && !c->err && fx_match(c, FX_RE_ABBR, off, 0, &ov) > 0) {
+  while (off < c->n && !c->err && abbr_match(c, off, &ov) > 0) {
     uint32_t s = (uint32_t)ov[0], e = (uint32_t)ov[1];
     off = e;
     if (e - s >= 24 || fx_occupied(c, s, e) || is_roman(c->t + s, e - s)) continue;

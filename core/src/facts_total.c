@@ -23,6 +23,17 @@ static bool marker_lead(char ch) {
   return a == 't' || a == 'b' || a == 'g' || a == 'c';
 }
 
+/* fx_starts_with(c, k, marker_words[w]) after cheap byte tests: the first
+ * byte as fx_starts_with tests it, and an ASCII second letter (r, a, h: no
+ * other code point lower-cases to them) must be there in either case. */
+static uint32_t marker_at(const fx_ctx *c, uint32_t k, int w) {
+  const char *mw = marker_words[w];
+  if (k >= c->n || (((unsigned char)c->t[k]) | 0x20) != (unsigned char)mw[0]) return 0;
+  unsigned char m1 = (unsigned char)mw[1];
+  if (m1 >= 'a' && m1 <= 'z' && (k + 1 >= c->n || (((unsigned char)c->t[k + 1]) | 0x20) != m1)) return 0;
+  return fx_starts_with(c, k, mw);
+}
+
 static int depth_at(const fx_ctx *c, uint32_t pos) {
   int d = 0;
   for (uint32_t i = 0; i < pos && i < c->n; i++) {
@@ -85,7 +96,7 @@ static void post_label(const fx_ctx *c, const fx_num *x, uint32_t limit, uint32_
   while (e < limit && !strchr(",;.()", c->t[e]) && !(c->t[e] >= '0' && c->t[e] <= '9')) {
     bool mk = false;
     for (int w = 0; marker_words[w] && marker_lead(c->t[e]); w++)
-      if (fx_starts_with(c, e, marker_words[w]) && fx_ends_with(c, e + (uint32_t)strlen(marker_words[w]), marker_words[w]) == e)
+      if (marker_at(c, e, w) && fx_ends_with(c, e + (uint32_t)strlen(marker_words[w]), marker_words[w]) == e)
         mk = true;
     if (mk) break;
     e++;
@@ -121,7 +132,7 @@ static void emit_total(fx_ctx *c, const marker *m, int ti, const struct fx_carry
       for (int w = 0; marker_words[w]; w++) {
         for (uint32_t k = p; k < m->re; k++) {
           if (((unsigned char)c->t[k] & 0xC0) == 0x80 || !marker_lead(c->t[k])) continue;
-          if (fx_starts_with(c, k, marker_words[w]) && fx_ends_with(c, k + (uint32_t)strlen(marker_words[w]), marker_words[w]) == k) {
+          if (marker_at(c, k, w) && fx_ends_with(c, k + (uint32_t)strlen(marker_words[w]), marker_words[w]) == k) {
             if (k < q) q = k;
             break;
           }
@@ -223,7 +234,7 @@ void fx_totals(fx_ctx *c) {
   for (uint32_t k = 0; k < c->n && nm < 32; k++) {
     if (((unsigned char)c->t[k] & 0xC0) == 0x80 || !marker_lead(c->t[k])) continue;
     for (int w = 0; marker_words[w]; w++) {
-      uint32_t e = fx_starts_with(c, k, marker_words[w]);
+      uint32_t e = marker_at(c, k, w);
       if (!e || fx_ends_with(c, e, marker_words[w]) != k) continue;
       if (!strcmp(marker_words[w], "gồm") && fx_ends_with(c, (uint32_t)fx_back_spaces(c->t, k), "bao") != UINT32_MAX)
         continue;

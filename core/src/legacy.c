@@ -375,7 +375,7 @@ typedef struct lstr {
 
 static int in_list(const char *s, size_t n, const lstr *list) {
   for (; list->s; list++)
-    if (list->n == n && memcmp(list->s, s, n) == 0) return 1;
+    if (list->n == n && (n == 0 || list->s[0] == s[0]) && memcmp(list->s, s, n) == 0) return 1;
   return 0;
 }
 

@@ -3,39 +3,117 @@
  * indexes and spans are 1-based; spans are byte ranges {p, s, e} with e
  * inclusive, like string.find. */
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "doc.h"
+#include <lauxlib.h>
 #include "worker.h"
 
-static void set_int(lua_State *L, const char *k, lua_Integer v) {
+/* Field names as Lua strings, pushed once per document at the bottom of
+ * the stack (slot kb + K_name): setting a field is then a raw set with a
+ * key that is already a Lua string, instead of lua_setfield interning the C
+ * string again for every field of every table. The tables are fresh and
+ * have no metatable, so raw sets are what lua_setfield did; keys go in in
+ * the same order, so the tables come out the same. */
+#define LUADOC_KEYS(X) X(agency) X(agency_parent) X(align) X(blocks) X(body_start) X(bold) X(bottom_mm) X(cell) X(children) X(closing) X(col) X(doc_type) X(e) X(encoding) X(end_p) X(facts_by_kind) X(facts_list) X(font) X(format) X(heading_level) X(height_mm) X(indent_first_mm) X(index) X(italic) X(kind) X(kinh_gui) X(label) X(left_mm) X(len) X(level) X(line) X(line_spacing) X(marker) X(marker_span) X(motto) X(national_title) X(number) X(ordinal) X(p) X(page) X(paragraphs) X(parent) X(part) X(path) X(place_date) X(punct) X(recipients) X(recipients_end) X(reflowed) X(right_mm) X(row) X(runs) X(s) X(sections) X(sig_authority) X(sig_name) X(sig_title) X(size) X(space_after) X(space_after_pt) X(space_before_pt) X(style) X(summary) X(table) X(text) X(title) X(top_mm) X(tracked_changes) X(width_mm)
+#define K_ENUM(k) K_##k,
+enum { LUADOC_KEYS(K_ENUM) K_COUNT };
+#define K_NAME(k) #k,
+static const char *const key_names[K_COUNT] = {LUADOC_KEYS(K_NAME)};
+#define KEY(k) (kb + K_##k)
+
+/* Fact keys and kinds (C strings from the extractors, a few dozen distinct
+ * pointers) pushed once per document too: pointer -> stack slot. */
+#define KMAP_CAP 256
+typedef struct kmap {
+  const char *p[KMAP_CAP];
+  int slot[KMAP_CAP];
+  int n;
+} kmap;
+
+static size_t kmap_pos(const char *k) {
+  return (size_t)(((uintptr_t)k * (uintptr_t)0x9E3779B97F4A7C15u) >> 24) & (KMAP_CAP - 1);
+}
+
+/* the slot holding k as a Lua string, or 0 */
+static int kmap_get(const kmap *m, const char *k) {
+  for (size_t i = kmap_pos(k);; i = (i + 1) & (KMAP_CAP - 1)) {
+    if (m->p[i] == k) return m->slot[i];
+    if (!m->p[i]) return 0;
+  }
+}
+
+static void kmap_add(lua_State *L, kmap *m, const char *k) {
+  if (!k || m->n >= KMAP_CAP / 2 || kmap_get(m, k)) return;
+  size_t i = kmap_pos(k);
+  while (m->p[i]) i = (i + 1) & (KMAP_CAP - 1);
+  lua_pushstring(L, k);
+  m->p[i] = k;
+  m->slot[i] = lua_gettop(L);
+  m->n++;
+}
+
+/* push k as a Lua string: from its slot when it has one */
+static void kpush(lua_State *L, const kmap *m, const char *k) {
+  int sl = kmap_get(m, k);
+  if (sl) lua_pushvalue(L, sl);
+  else lua_pushstring(L, k);
+}
+
+/* t[k] = value on top (popped); t at index t (negative: relative to the
+ * value) */
+static void kmset_top(lua_State *L, const kmap *m, int t, const char *k) {
+  kpush(L, m, k);
+  lua_insert(L, -2);
+  lua_rawset(L, t < 0 ? t - 1 : t);
+}
+
+/* push t[k], t at -1 */
+static int kmget(lua_State *L, const kmap *m, const char *k) {
+  kpush(L, m, k);
+  return lua_rawget(L, -2);
+}
+
+/* t[key] = v for the table at -1 */
+static void kset_int(lua_State *L, int key, lua_Integer v) {
+  lua_pushvalue(L, key);
   lua_pushinteger(L, v);
-  lua_setfield(L, -2, k);
+  lua_rawset(L, -3);
 }
 
-static void set_str(lua_State *L, const char *k, const char *v) {
+static void kset_str(lua_State *L, int key, const char *v) {
   if (!v) return;
+  lua_pushvalue(L, key);
   lua_pushstring(L, v);
-  lua_setfield(L, -2, k);
+  lua_rawset(L, -3);
 }
 
-static void set_num(lua_State *L, const char *k, double v) {
+static void kset_num(lua_State *L, int key, double v) {
   if (isnan(v)) return;
+  lua_pushvalue(L, key);
   lua_pushnumber(L, v);
-  lua_setfield(L, -2, k);
+  lua_rawset(L, -3);
 }
 
 /* 1-based paragraph index, or nothing when -1 */
-static void set_para(lua_State *L, const char *k, int p) {
+static void kset_para(lua_State *L, int key, int p) {
   if (p < 0) return;
-  set_int(L, k, p + 1);
+  kset_int(L, key, p + 1);
 }
 
-static void push_span(lua_State *L, int para, uint32_t s, uint32_t e) {
+/* t[key] = value on top (popped), t at index t (-2: just below the value) */
+static void kset_top(lua_State *L, int t, int key) {
+  lua_pushvalue(L, key);
+  lua_insert(L, -2);
+  lua_rawset(L, t < 0 ? t - 1 : t);
+}
+
+static void push_span(lua_State *L, int kb, int para, uint32_t s, uint32_t e) {
   lua_createtable(L, 0, 3);
-  set_int(L, "p", para + 1);
-  set_int(L, "s", (lua_Integer)s + 1);
-  set_int(L, "e", (lua_Integer)e);
+  kset_int(L, KEY(p), para + 1);
+  kset_int(L, KEY(s), (lua_Integer)s + 1);
+  kset_int(L, KEY(e), (lua_Integer)e);
 }
 
 static const char *part_name(rs_part p) {
@@ -57,54 +135,54 @@ static const char *align_name(rs_align a) {
   }
 }
 
-static void push_para(lua_State *L, const rs_doc *d, size_t i) {
+static void push_para(lua_State *L, int kb, const rs_doc *d, size_t i) {
   const rs_para *p = &d->paras[i];
   lua_createtable(L, 0, 16);
-  set_int(L, "index", (lua_Integer)i + 1);
+  kset_int(L, KEY(index), (lua_Integer)i + 1);
   lua_pushlstring(L, p->text, p->len);
-  lua_setfield(L, -2, "text");
-  set_int(L, "len", (lua_Integer)p->len);
+  kset_top(L, -2, KEY(text));
+  kset_int(L, KEY(len), (lua_Integer)p->len);
   uint32_t line = 1, col = 1;
   if (p->nsegs) {
     line = p->segs[0].line;
     col = p->segs[0].col;
   }
-  set_int(L, "line", line);
-  set_int(L, "col", col);
-  set_str(L, "part", part_name(p->part));
+  kset_int(L, KEY(line), line);
+  kset_int(L, KEY(col), col);
+  kset_str(L, KEY(part), part_name(p->part));
   if (p->table) {
-    set_int(L, "table", p->table);
-    set_int(L, "row", p->row);
-    set_int(L, "cell", p->cell);
+    kset_int(L, KEY(table), p->table);
+    kset_int(L, KEY(row), p->row);
+    kset_int(L, KEY(cell), p->cell);
   }
-  set_str(L, "label", p->label);
-  set_str(L, "style", p->style);
-  if (p->heading_level) set_int(L, "heading_level", p->heading_level);
-  set_str(L, "align", align_name(p->align));
-  set_num(L, "indent_first_mm", p->indent_first_mm);
-  set_num(L, "space_before_pt", p->space_before_pt);
-  set_num(L, "space_after_pt", p->space_after_pt);
-  set_num(L, "line_spacing", p->line_spacing);
+  kset_str(L, KEY(label), p->label);
+  kset_str(L, KEY(style), p->style);
+  if (p->heading_level) kset_int(L, KEY(heading_level), p->heading_level);
+  kset_str(L, KEY(align), align_name(p->align));
+  kset_num(L, KEY(indent_first_mm), p->indent_first_mm);
+  kset_num(L, KEY(space_before_pt), p->space_before_pt);
+  kset_num(L, KEY(space_after_pt), p->space_after_pt);
+  kset_num(L, KEY(line_spacing), p->line_spacing);
   if (p->nruns) {
     lua_createtable(L, (int)p->nruns, 0);
     for (size_t r = 0; r < p->nruns; r++) {
       const rs_run *u = &p->runs[r];
       lua_createtable(L, 0, 6);
-      set_int(L, "s", (lua_Integer)u->start + 1);
-      set_int(L, "e", (lua_Integer)u->end);
-      set_str(L, "font", u->font);
-      if (u->size_pt > 0) set_num(L, "size", u->size_pt);
+      kset_int(L, KEY(s), (lua_Integer)u->start + 1);
+      kset_int(L, KEY(e), (lua_Integer)u->end);
+      kset_str(L, KEY(font), u->font);
+      if (u->size_pt > 0) kset_num(L, KEY(size), u->size_pt);
       if (u->bold >= 0) {
         lua_pushboolean(L, u->bold);
-        lua_setfield(L, -2, "bold");
+        kset_top(L, -2, KEY(bold));
       }
       if (u->italic >= 0) {
         lua_pushboolean(L, u->italic);
-        lua_setfield(L, -2, "italic");
+        kset_top(L, -2, KEY(italic));
       }
       lua_rawseti(L, -2, (lua_Integer)r + 1);
     }
-    lua_setfield(L, -2, "runs");
+    kset_top(L, -2, KEY(runs));
   }
 }
 
@@ -119,86 +197,96 @@ static void push_fact_value(lua_State *L, const rs_fval *v) {
 }
 
 void rs_luadoc_push(lua_State *L, const rs_doc *d) {
+  luaL_checkstack(L, K_COUNT + 16, "document");
+  int kb = lua_gettop(L) + 1;
+  for (int k = 0; k < K_COUNT; k++) lua_pushstring(L, key_names[k]);
+  static const kmap kmap0;
+  kmap km = kmap0;
+  luaL_checkstack(L, KMAP_CAP / 2 + 16, "document");
+  for (size_t i = 0; i < d->nfacts; i++) {
+    kmap_add(L, &km, d->facts[i].kind);
+    for (size_t k = 0; k < d->facts[i].nvals; k++) kmap_add(L, &km, d->facts[i].vals[k].key);
+  }
   lua_createtable(L, 0, 16);
-  set_str(L, "path", d->path);
-  set_str(L, "format", d->format);
-  set_str(L, "encoding", d->encoding);
+  kset_str(L, KEY(path), d->path);
+  kset_str(L, KEY(format), d->format);
+  kset_str(L, KEY(encoding), d->encoding);
   lua_pushboolean(L, d->reflowed);
-  lua_setfield(L, -2, "reflowed");
+  kset_top(L, -2, KEY(reflowed));
   lua_pushboolean(L, d->tracked_changes);
-  lua_setfield(L, -2, "tracked_changes");
+  kset_top(L, -2, KEY(tracked_changes));
   if (d->page.known) {
     lua_createtable(L, 0, 6);
-    set_num(L, "width_mm", d->page.width_mm);
-    set_num(L, "height_mm", d->page.height_mm);
-    set_num(L, "top_mm", d->page.top_mm);
-    set_num(L, "bottom_mm", d->page.bottom_mm);
-    set_num(L, "left_mm", d->page.left_mm);
-    set_num(L, "right_mm", d->page.right_mm);
-    lua_setfield(L, -2, "page");
+    kset_num(L, KEY(width_mm), d->page.width_mm);
+    kset_num(L, KEY(height_mm), d->page.height_mm);
+    kset_num(L, KEY(top_mm), d->page.top_mm);
+    kset_num(L, KEY(bottom_mm), d->page.bottom_mm);
+    kset_num(L, KEY(left_mm), d->page.left_mm);
+    kset_num(L, KEY(right_mm), d->page.right_mm);
+    kset_top(L, -2, KEY(page));
   }
 
   int doc_idx = lua_gettop(L);
   lua_createtable(L, (int)d->npara, 0);
   for (size_t i = 0; i < d->npara; i++) {
-    push_para(L, d, i);
+    push_para(L, kb, d, i);
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
-  lua_setfield(L, doc_idx, "paragraphs");
+  kset_top(L, doc_idx, KEY(paragraphs));
 
   /* sections, with children lists */
   lua_createtable(L, (int)d->nsections, 0);
   for (size_t i = 0; i < d->nsections; i++) {
     const rs_section *s = &d->sections[i];
     lua_createtable(L, 0, 14);
-    set_int(L, "index", (lua_Integer)i + 1);
-    set_int(L, "level", s->level);
-    set_int(L, "p", s->para + 1);
-    set_str(L, "marker", s->marker);
-    set_str(L, "label", s->label);
-    set_int(L, "ordinal", s->ordinal);
+    kset_int(L, KEY(index), (lua_Integer)i + 1);
+    kset_int(L, KEY(level), s->level);
+    kset_int(L, KEY(p), s->para + 1);
+    kset_str(L, KEY(marker), s->marker);
+    kset_str(L, KEY(label), s->label);
+    kset_int(L, KEY(ordinal), s->ordinal);
     char pc[2] = {s->punct, 0};
-    set_str(L, "punct", pc);
+    kset_str(L, KEY(punct), pc);
     lua_pushboolean(L, s->space_after);
-    lua_setfield(L, -2, "space_after");
-    push_span(L, s->para, s->mstart, s->mend);
-    lua_setfield(L, -2, "marker_span");
-    set_str(L, "title", s->title);
-    if (s->parent >= 0) set_int(L, "parent", s->parent + 1);
-    set_int(L, "end_p", s->end_para + 1);
+    kset_top(L, -2, KEY(space_after));
+    push_span(L, kb, s->para, s->mstart, s->mend);
+    kset_top(L, -2, KEY(marker_span));
+    kset_str(L, KEY(title), s->title);
+    if (s->parent >= 0) kset_int(L, KEY(parent), s->parent + 1);
+    kset_int(L, KEY(end_p), s->end_para + 1);
     lua_newtable(L);
-    lua_setfield(L, -2, "children");
+    kset_top(L, -2, KEY(children));
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
   for (size_t i = 0; i < d->nsections; i++) {
     if (d->sections[i].parent < 0) continue;
     lua_rawgeti(L, -1, d->sections[i].parent + 1);
-    lua_getfield(L, -1, "children");
+    (lua_pushvalue(L, KEY(children)), lua_rawget(L, -2));
     lua_pushinteger(L, (lua_Integer)i + 1);
     lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
     lua_pop(L, 2);
   }
-  lua_setfield(L, doc_idx, "sections");
+  kset_top(L, doc_idx, KEY(sections));
 
   const rs_blocks *b = &d->blocks;
   lua_createtable(L, 0, 16);
-  set_para(L, "agency_parent", b->agency_parent);
-  set_para(L, "agency", b->agency);
-  set_para(L, "national_title", b->national_title);
-  set_para(L, "motto", b->motto);
-  set_para(L, "number", b->number);
-  set_para(L, "place_date", b->place_date);
-  set_para(L, "doc_type", b->doc_type);
-  set_para(L, "summary", b->summary);
-  set_para(L, "body_start", b->body_start);
-  set_para(L, "closing", b->closing);
-  set_para(L, "sig_authority", b->sig_authority);
-  set_para(L, "sig_title", b->sig_title);
-  set_para(L, "sig_name", b->sig_name);
-  set_para(L, "recipients", b->recipients);
-  set_para(L, "recipients_end", b->recipients_end);
-  set_para(L, "kinh_gui", b->kinh_gui);
-  lua_setfield(L, doc_idx, "blocks");
+  kset_para(L, KEY(agency_parent), b->agency_parent);
+  kset_para(L, KEY(agency), b->agency);
+  kset_para(L, KEY(national_title), b->national_title);
+  kset_para(L, KEY(motto), b->motto);
+  kset_para(L, KEY(number), b->number);
+  kset_para(L, KEY(place_date), b->place_date);
+  kset_para(L, KEY(doc_type), b->doc_type);
+  kset_para(L, KEY(summary), b->summary);
+  kset_para(L, KEY(body_start), b->body_start);
+  kset_para(L, KEY(closing), b->closing);
+  kset_para(L, KEY(sig_authority), b->sig_authority);
+  kset_para(L, KEY(sig_title), b->sig_title);
+  kset_para(L, KEY(sig_name), b->sig_name);
+  kset_para(L, KEY(recipients), b->recipients);
+  kset_para(L, KEY(recipients_end), b->recipients_end);
+  kset_para(L, KEY(kinh_gui), b->kinh_gui);
+  kset_top(L, doc_idx, KEY(blocks));
 
   /* facts: all in order, then by kind; references resolved to tables */
   lua_createtable(L, (int)d->nfacts, 0);
@@ -206,23 +294,27 @@ void rs_luadoc_push(lua_State *L, const rs_doc *d) {
   for (size_t i = 0; i < d->nfacts; i++) {
     const rs_fact *f = &d->facts[i];
     lua_createtable(L, 0, (int)f->nvals + 6);
-    set_str(L, "kind", f->kind);
-    set_int(L, "index", (lua_Integer)i + 1);
+    if (f->kind) {
+      lua_pushvalue(L, KEY(kind));
+      kpush(L, &km, f->kind);
+      lua_rawset(L, -3);
+    }
+    kset_int(L, KEY(index), (lua_Integer)i + 1);
     if (f->para >= 0 && (size_t)f->para < d->npara) {
-      set_int(L, "p", f->para + 1);
-      set_int(L, "s", (lua_Integer)f->start + 1);
-      set_int(L, "e", (lua_Integer)f->end);
+      kset_int(L, KEY(p), f->para + 1);
+      kset_int(L, KEY(s), (lua_Integer)f->start + 1);
+      kset_int(L, KEY(e), (lua_Integer)f->end);
       const rs_para *p = &d->paras[f->para];
       uint32_t e = f->end > p->len ? (uint32_t)p->len : f->end;
       uint32_t s = f->start > e ? e : f->start;
       lua_pushlstring(L, p->text + s, e - s);
-      lua_setfield(L, -2, "text");
+      kset_top(L, -2, KEY(text));
     }
     for (size_t k = 0; k < f->nvals; k++) {
       const rs_fval *v = &f->vals[k];
       if (v->type == RS_FV_REF || v->type == RS_FV_REFLIST) continue;
       push_fact_value(L, v);
-      lua_setfield(L, -2, v->key);
+      kmset_top(L, &km, -2, v->key);
     }
     lua_rawseti(L, all, (lua_Integer)i + 1);
   }
@@ -239,13 +331,13 @@ void rs_luadoc_push(lua_State *L, const rs_doc *d) {
       if (v->v.ref < 0 || (size_t)v->v.ref >= d->nfacts) continue;
       if (v->type == RS_FV_REF) {
         lua_rawgeti(L, all, v->v.ref + 1);
-        lua_setfield(L, -2, v->key);
+        kmset_top(L, &km, -2, v->key);
       } else if (v->type == RS_FV_REFLIST) {
-        if (lua_getfield(L, -1, v->key) != LUA_TTABLE) {
+        if (kmget(L, &km, v->key) != LUA_TTABLE) {
           lua_pop(L, 1);
           lua_newtable(L);
           lua_pushvalue(L, -1);
-          lua_setfield(L, -3, v->key);
+          kmset_top(L, &km, -3, v->key);
         }
         lua_rawgeti(L, all, v->v.ref + 1);
         lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
@@ -258,18 +350,31 @@ void rs_luadoc_push(lua_State *L, const rs_doc *d) {
   lua_newtable(L);
   for (size_t i = 0; i < d->nfacts; i++) {
     const char *kind = d->facts[i].kind;
-    if (lua_getfield(L, -1, kind) != LUA_TTABLE) {
+    if (kmget(L, &km, kind) != LUA_TTABLE) {
       lua_pop(L, 1);
       lua_newtable(L);
       lua_pushvalue(L, -1);
-      lua_setfield(L, -3, kind);
+      kmset_top(L, &km, -3, kind);
     }
     lua_rawgeti(L, all, (lua_Integer)i + 1);
     lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
     lua_pop(L, 1);
   }
-  lua_setfield(L, doc_idx, "facts_by_kind");
-  lua_setfield(L, doc_idx, "facts_list");
+  kset_top(L, doc_idx, KEY(facts_by_kind));
+  kset_top(L, doc_idx, KEY(facts_list));
+  lua_replace(L, kb); /* the document where the first key was */
+  lua_settop(L, kb);
+}
+
+static void set_int(lua_State *L, const char *k, lua_Integer v) {
+  lua_pushinteger(L, v);
+  lua_setfield(L, -2, k);
+}
+
+static void set_str(lua_State *L, const char *k, const char *v) {
+  if (!v) return;
+  lua_pushstring(L, v);
+  lua_setfield(L, -2, k);
 }
 
 void rs_luadoc_push_table(lua_State *L, const rs_table *t) {

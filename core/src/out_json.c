@@ -1,5 +1,4 @@
 /* JSON report (DESIGN.md contract) and JSON Lines (one file object per line). */
-#include <jansson.h>
 #include <string.h>
 
 #include "doc.h"
@@ -32,69 +31,175 @@ void rs_report_counts(const rs_report *r, rs_summary_counts *c) {
   }
 }
 
-static json_t *diag_json(const rs_diag *g) {
-  json_t *o = json_object();
-  json_object_set_new(o, "rule", json_string(g->rule));
-  json_object_set_new(o, "severity", json_string(rs_severity_name(g->severity)));
-  json_object_set_new(o, "message", json_string(g->message));
-  json_object_set_new(o, "line", json_integer(g->line));
-  json_object_set_new(o, "column", json_integer(g->col));
-  json_object_set_new(o, "end_line", json_integer(g->end_line));
-  json_object_set_new(o, "end_column", json_integer(g->end_col));
-  if (g->excerpt) json_object_set_new(o, "excerpt", json_string(g->excerpt));
-  if (g->suggestion) json_object_set_new(o, "suggestion", json_string(g->suggestion));
-  if (g->para) json_object_set_new(o, "paragraph", json_integer(g->para));
-  if (g->table) {
-    json_object_set_new(o, "table", json_integer(g->table));
-    json_object_set_new(o, "row", json_integer(g->row));
-    json_object_set_new(o, "cell", json_integer(g->cell));
-  }
-  return o;
+/* ---- direct writer ----
+ * The reports are written straight to the stream, byte for byte as jansson's
+ * json_dumpf would write the same objects (keys in insertion order, "\uXXXX"
+ * for other control characters, UTF-8 as is, no escaped '/'), without
+ * building a json_t tree first. As with json_string, a string that is NULL
+ * or not valid UTF-8 leaves its key out. */
+
+typedef struct jw {
+  FILE *f;
+  int indent; /* spaces per level; 0: compact */
+  int depth;
+  unsigned char first[16]; /* per open level: nothing written yet */
+} jw;
+
+static void jw_nl(jw *w, int depth) {
+  if (w->indent <= 0) return;
+  fputc('\n', w->f);
+  for (int i = 0; i < depth * w->indent; i++) fputc(' ', w->f);
 }
 
-static json_t *file_json(const rs_file_result *f) {
-  json_t *o = json_object();
-  json_object_set_new(o, "path", json_string(f->path));
-  json_object_set_new(o, "format", json_string(f->format ? f->format : "unknown"));
-  json_object_set_new(o, "status", json_string(f->status == RS_FILE_FAILED ? "failed" : "checked"));
-  if (f->status == RS_FILE_FAILED) json_object_set_new(o, "error", json_string(f->error ? f->error : ""));
-  json_t *a = json_array();
-  for (size_t k = 0; k < f->diags.n; k++) json_array_append_new(a, diag_json(&f->diags.v[k]));
-  json_object_set_new(o, "diagnostics", a);
-  return o;
+static void jw_open(jw *w, char c) {
+  fputc(c, w->f);
+  w->depth++;
+  w->first[w->depth] = 1;
+}
+
+static void jw_close(jw *w, char c) {
+  int empty = w->first[w->depth];
+  w->depth--;
+  if (!empty) jw_nl(w, w->depth);
+  fputc(c, w->f);
+}
+
+/* before an array element or an object key */
+static void jw_item(jw *w) {
+  if (!w->first[w->depth]) fputc(',', w->f);
+  jw_nl(w, w->depth);
+  w->first[w->depth] = 0;
+}
+
+static int jw_valid(const char *s) {
+  if (!s) return 0;
+  size_t n = strlen(s);
+  for (size_t i = 0; i < n;) {
+    if ((unsigned char)s[i] < 0x80) {
+      i++;
+      continue;
+    }
+    int32_t cp;
+    int l = rs_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+    if (l < 0) return 0;
+    i += (size_t)l;
+  }
+  return 1;
+}
+
+static void jw_str(jw *w, const char *s) {
+  fputc('"', w->f);
+  const char *run = s;
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (s > run) fwrite(run, 1, (size_t)(s - run), w->f);
+    run = s + 1;
+    switch (c) {
+    case '"': fputs("\\\"", w->f); break;
+    case '\\': fputs("\\\\", w->f); break;
+    case '\b': fputs("\\b", w->f); break;
+    case '\f': fputs("\\f", w->f); break;
+    case '\n': fputs("\\n", w->f); break;
+    case '\r': fputs("\\r", w->f); break;
+    case '\t': fputs("\\t", w->f); break;
+    default: fprintf(w->f, "\\u%04X", c); break;
+    }
+  }
+  if (s > run) fwrite(run, 1, (size_t)(s - run), w->f);
+  fputc('"', w->f);
+}
+
+static void jw_key(jw *w, const char *k) {
+  jw_item(w);
+  jw_str(w, k);
+  fputs(w->indent > 0 ? ": " : ":", w->f);
+}
+
+static void jw_kstr(jw *w, const char *k, const char *v) {
+  if (!jw_valid(v)) return;
+  jw_key(w, k);
+  jw_str(w, v);
+}
+
+static void jw_kint(jw *w, const char *k, long long v) {
+  jw_key(w, k);
+  fprintf(w->f, "%lld", v);
+}
+
+static void jw_diag(jw *w, const rs_diag *g) {
+  jw_item(w);
+  jw_open(w, '{');
+  jw_kstr(w, "rule", g->rule);
+  jw_kstr(w, "severity", rs_severity_name(g->severity));
+  jw_kstr(w, "message", g->message);
+  jw_kint(w, "line", g->line);
+  jw_kint(w, "column", g->col);
+  jw_kint(w, "end_line", g->end_line);
+  jw_kint(w, "end_column", g->end_col);
+  if (g->excerpt) jw_kstr(w, "excerpt", g->excerpt);
+  if (g->suggestion) jw_kstr(w, "suggestion", g->suggestion);
+  if (g->para) jw_kint(w, "paragraph", g->para);
+  if (g->table) {
+    jw_kint(w, "table", g->table);
+    jw_kint(w, "row", g->row);
+    jw_kint(w, "cell", g->cell);
+  }
+  jw_close(w, '}');
+}
+
+static void jw_file(jw *w, const rs_file_result *f) {
+  jw_open(w, '{');
+  jw_kstr(w, "path", f->path);
+  jw_kstr(w, "format", f->format ? f->format : "unknown");
+  jw_kstr(w, "status", f->status == RS_FILE_FAILED ? "failed" : "checked");
+  if (f->status == RS_FILE_FAILED) jw_kstr(w, "error", f->error ? f->error : "");
+  jw_key(w, "diagnostics");
+  jw_open(w, '[');
+  for (size_t k = 0; k < f->diags.n; k++) jw_diag(w, &f->diags.v[k]);
+  jw_close(w, ']');
+  jw_close(w, '}');
 }
 
 int rs_out_jsonl_file(FILE *out, const rs_file_result *f) {
-  json_t *o = file_json(f);
-  int rc = json_dumpf(o, out, JSON_COMPACT);
+  jw w = {.f = out, .indent = 0, .depth = 0, .first = {0}};
+  jw_file(&w, f);
   fputc('\n', out);
-  json_decref(o);
-  return rc;
+  return ferror(out) ? -1 : 0;
 }
 
 int rs_out_json(FILE *out, const rs_report *r, const rs_out_opts *opts) {
   (void)opts;
-  json_t *root = json_object();
-  json_t *tool = json_object();
-  json_object_set_new(tool, "name", json_string("rasoat"));
-  json_object_set_new(tool, "version", json_string(RS_VERSION));
-  json_object_set_new(root, "tool", tool);
-  json_t *files = json_array();
-  for (size_t i = 0; i < r->nfiles; i++) json_array_append_new(files, file_json(&r->files[i]));
-  json_object_set_new(root, "files", files);
+  jw w = {.f = out, .indent = 2, .depth = 0, .first = {0}};
+  jw_open(&w, '{');
+  jw_key(&w, "tool");
+  jw_open(&w, '{');
+  jw_kstr(&w, "name", "rasoat");
+  jw_kstr(&w, "version", RS_VERSION);
+  jw_close(&w, '}');
+  jw_key(&w, "files");
+  jw_open(&w, '[');
+  for (size_t i = 0; i < r->nfiles; i++) {
+    jw_item(&w);
+    jw_file(&w, &r->files[i]);
+  }
+  jw_close(&w, ']');
   rs_summary_counts c;
   rs_report_counts(r, &c);
-  json_t *s = json_object();
-  json_object_set_new(s, "files", json_integer((json_int_t)c.files));
-  json_object_set_new(s, "checked", json_integer((json_int_t)c.checked));
-  json_object_set_new(s, "failed", json_integer((json_int_t)c.failed));
-  json_object_set_new(s, "errors", json_integer((json_int_t)c.errors));
-  json_object_set_new(s, "warnings", json_integer((json_int_t)c.warnings));
-  json_object_set_new(s, "infos", json_integer((json_int_t)c.infos));
-  json_object_set_new(root, "summary", s);
-  if (r->interrupted) json_object_set_new(root, "interrupted", json_true());
-  int rc = json_dumpf(root, out, JSON_INDENT(2));
+  jw_key(&w, "summary");
+  jw_open(&w, '{');
+  jw_kint(&w, "files", (long long)c.files);
+  jw_kint(&w, "checked", (long long)c.checked);
+  jw_kint(&w, "failed", (long long)c.failed);
+  jw_kint(&w, "errors", (long long)c.errors);
+  jw_kint(&w, "warnings", (long long)c.warnings);
+  jw_kint(&w, "infos", (long long)c.infos);
+  jw_close(&w, '}');
+  if (r->interrupted) {
+    jw_key(&w, "interrupted");
+    fputs("true", out);
+  }
+  jw_close(&w, '}');
   fputc('\n', out);
-  json_decref(root);
-  return rc;
+  return ferror(out) ? -1 : 0;
 }

@@ -150,8 +150,18 @@ static void decode_utf8(dec *x, const unsigned char *s, size_t n) {
   while (i < n && !x->oom) {
     unsigned c = s[i];
     if (c < 0x80) {
-      emit(x, (int32_t)c);
-      i++;
+      if (c == '\r' || c == '\n') {
+        emit(x, (int32_t)c);
+        i++;
+        continue;
+      }
+      /* a run of other ASCII: what emit does for each, at once */
+      size_t j = i + 1;
+      while (j < n && s[j] < 0x80 && s[j] != '\r' && s[j] != '\n') j++;
+      x->pending_cr = 0;
+      dec_put(x, (const char *)s + i, j - i);
+      x->col += (uint32_t)(j - i);
+      i = j;
       continue;
     }
     size_t need;
@@ -180,9 +190,11 @@ static void decode_utf8(dec *x, const unsigned char *s, size_t n) {
       i += k;
       continue;
     }
-    int32_t cp;
-    rs_utf8_decode(s + i, need, &cp);
-    emit(x, cp);
+    /* valid and shortest form (the ranges above): decoding and encoding
+     * again would give the same bytes */
+    x->pending_cr = 0;
+    dec_put(x, (const char *)s + i, need);
+    x->col++;
     i += need;
   }
 }

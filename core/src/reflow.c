@@ -208,7 +208,13 @@ static void line_info(const rs_line *ln, linfo *li) {
   int32_t last = 0, prev = 0, before = 0;
   while (i < n) {
     int l;
-    int32_t cp = cp_at(s, n, i, &l);
+    int32_t cp;
+    if ((unsigned char)s[i] < 0x80) { /* ASCII: no decoding */
+      cp = (unsigned char)s[i];
+      l = 1;
+    } else {
+      cp = cp_at(s, n, i, &l);
+    }
     int sp = rs_is_space_cp(cp);
     int32_t was = before;
     before = cp;
@@ -225,8 +231,14 @@ static void line_info(const rs_line *ln, linfo *li) {
         ncp_to_end = ncp;
         prev = was; /* the code point just before, white space or not */
         last = cp;
-        if (is_lower_cp(cp)) li->has_lower = 1;
-        if (is_upper_cp(cp)) li->has_upper = 1;
+        if (cp < 0x80) { /* the ASCII letters are the only Lu/Ll/Lt code points below 0x80 */
+          if (cp >= 'a' && cp <= 'z') li->has_lower = 1;
+          else if (cp >= 'A' && cp <= 'Z') li->has_upper = 1;
+        } else if (!li->has_lower || !li->has_upper) {
+          utf8proc_category_t k = utf8proc_category(cp); /* is_lower_cp / is_upper_cp */
+          if (k == UTF8PROC_CATEGORY_LL) li->has_lower = 1;
+          if (k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT) li->has_upper = 1;
+        }
       }
     }
     i += (size_t)l;

@@ -14,12 +14,13 @@
 
 #include <lauxlib.h>
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
-#define RE_CACHE_KEY "rasoat.re.cache"
-#define RE_STATE_KEY "rasoat.re.state"
+/* Registry keys: addresses, so a look-up hashes no string. */
+static const char re_cache_key, re_state_key;
 #define RE_CODE_MT "rasoat.re.code"
 
 typedef struct re_state {
@@ -50,7 +51,7 @@ static int state_gc(lua_State *L) {
 }
 
 static re_state *get_state(lua_State *L) {
-  lua_getfield(L, LUA_REGISTRYINDEX, RE_STATE_KEY);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &re_state_key);
   re_state *s = lua_touserdata(L, -1);
   lua_pop(L, 1);
   return s;
@@ -70,22 +71,34 @@ static uint32_t parse_flags(lua_State *L, const char *f) {
   return o;
 }
 
-/* Compile or fetch from the cache. */
-static re_code *get_code(lua_State *L, int patidx, const char *flags) {
+/* Compile or fetch from the cache and push the code userdata.
+ * The cache is registry[&re_cache_key][flags][pattern]: one table per flags
+ * string (index 0 for none), keyed by the pattern string itself, so a hit
+ * builds no new string (Lua hashes a long string once and keeps the hash).
+ * flagsidx: stack index of the flags argument (none or nil: no flags),
+ * already checked with luaL_optstring by the caller. */
+static re_code *get_code_push(lua_State *L, int patidx, int flagsidx) {
   size_t plen;
   const char *pat = luaL_checklstring(L, patidx, &plen);
-  lua_getfield(L, LUA_REGISTRYINDEX, RE_CACHE_KEY);
-  lua_pushlstring(L, pat, plen);
-  lua_pushstring(L, "\x01");
-  lua_pushstring(L, flags ? flags : "");
-  lua_concat(L, 3);
-  lua_pushvalue(L, -1);
-  if (lua_rawget(L, -3) == LUA_TUSERDATA) {
+  const char *flags = lua_isnoneornil(L, flagsidx) ? NULL : lua_tostring(L, flagsidx);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &re_cache_key); /* cache */
+  int t = flags ? (lua_pushvalue(L, flagsidx), lua_rawget(L, -2)) : lua_rawgeti(L, -1, 0);
+  if (t != LUA_TTABLE) {
+    lua_pop(L, 1);
+    lua_newtable(L);
+    if (flags) lua_pushvalue(L, flagsidx);
+    else lua_pushinteger(L, 0);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, -4); /* cache[flags] = sub */
+  }
+  lua_remove(L, -2); /* sub */
+  lua_pushvalue(L, patidx);
+  if (lua_rawget(L, -2) == LUA_TUSERDATA) {
     re_code *c = lua_touserdata(L, -1);
-    lua_pop(L, 3);
+    lua_remove(L, -2);
     return c;
   }
-  lua_pop(L, 1);
+  lua_pop(L, 1); /* sub */
   uint32_t opts = parse_flags(L, flags);
   int err;
   PCRE2_SIZE off;
@@ -93,7 +106,7 @@ static re_code *get_code(lua_State *L, int patidx, const char *flags) {
   if (!code) {
     PCRE2_UCHAR buf[256];
     pcre2_get_error_message(err, buf, sizeof buf);
-    lua_pop(L, 2);
+    lua_pop(L, 1);
     luaL_error(L, "re: bad pattern at offset %d: %s", (int)off, (const char *)buf);
     return NULL;
   }
@@ -101,19 +114,19 @@ static re_code *get_code(lua_State *L, int patidx, const char *flags) {
   c->code = code;
   c->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
   luaL_setmetatable(L, RE_CODE_MT);
-  /* cache: key at -2, ud at -1, cache table at -3 */
-  lua_rawset(L, -3);
+  lua_pushvalue(L, patidx);
+  lua_pushvalue(L, -2);
+  lua_rawset(L, -4); /* sub[pattern] = ud */
+  lua_remove(L, -2);
+  return c;
+}
+
+/* The same without leaving anything on the stack (the userdata is anchored
+ * by the cache). */
+static re_code *get_code(lua_State *L, int patidx, int flagsidx) {
+  re_code *c = get_code_push(L, patidx, flagsidx);
   lua_pop(L, 1);
-  /* fetch again (the userdata is anchored by the cache) */
-  lua_getfield(L, LUA_REGISTRYINDEX, RE_CACHE_KEY);
-  lua_pushlstring(L, pat, plen);
-  lua_pushstring(L, "\x01");
-  lua_pushstring(L, flags ? flags : "");
-  lua_concat(L, 3);
-  lua_rawget(L, -2);
-  re_code *r = lua_touserdata(L, -1);
-  lua_pop(L, 2);
-  return r;
+  return c;
 }
 
 /* Run one match; returns number of pairs (>0) or 0 for no match; raises on
@@ -157,7 +170,8 @@ static size_t init_pos(lua_State *L, int idx, size_t len) {
 static int re_find(lua_State *L) {
   size_t len;
   const char *s = luaL_checklstring(L, 1, &len);
-  re_code *c = get_code(L, 2, luaL_optstring(L, 4, NULL));
+  luaL_optstring(L, 4, NULL);
+  re_code *c = get_code(L, 2, 4);
   size_t init = init_pos(L, 3, len);
   if (init > len + 1) {
     lua_pushnil(L);
@@ -178,7 +192,8 @@ static int re_find(lua_State *L) {
 static int re_match(lua_State *L) {
   size_t len;
   const char *s = luaL_checklstring(L, 1, &len);
-  re_code *c = get_code(L, 2, luaL_optstring(L, 4, NULL));
+  luaL_optstring(L, 4, NULL);
+  re_code *c = get_code(L, 2, 4);
   size_t init = init_pos(L, 3, len);
   int n = do_match(L, c, s, len, init - 1);
   if (!n) {
@@ -219,17 +234,9 @@ static int gmatch_aux(lua_State *L) {
 
 static int re_gmatch(lua_State *L) {
   luaL_checkstring(L, 1);
-  get_code(L, 2, luaL_optstring(L, 3, NULL));
-  /* push the code userdata from the cache again as an upvalue */
+  luaL_optstring(L, 3, NULL);
   lua_settop(L, 3);
-  const char *flags = luaL_optstring(L, 3, NULL);
-  lua_getfield(L, LUA_REGISTRYINDEX, RE_CACHE_KEY);
-  lua_pushvalue(L, 2);
-  lua_pushstring(L, "\x01");
-  lua_pushstring(L, flags ? flags : "");
-  lua_concat(L, 3);
-  lua_rawget(L, -2);
-  lua_remove(L, -2);
+  get_code_push(L, 2, 3); /* the code userdata as an upvalue */
   lua_pushvalue(L, 1);
   lua_insert(L, -2);
   lua_pushinteger(L, 0);
@@ -240,7 +247,8 @@ static int re_gmatch(lua_State *L) {
 static int re_gsub(lua_State *L) {
   size_t len;
   const char *s = luaL_checklstring(L, 1, &len);
-  re_code *c = get_code(L, 2, luaL_optstring(L, 4, NULL));
+  luaL_optstring(L, 4, NULL);
+  re_code *c = get_code(L, 2, 4);
   int rt = lua_type(L, 3);
   luaL_argcheck(L, rt == LUA_TSTRING || rt == LUA_TFUNCTION || rt == LUA_TTABLE, 3,
                 "string, function or table expected");
@@ -319,7 +327,8 @@ static int re_gsub(lua_State *L) {
 static int re_split(lua_State *L) {
   size_t len;
   const char *s = luaL_checklstring(L, 1, &len);
-  re_code *c = get_code(L, 2, luaL_optstring(L, 3, NULL));
+  luaL_optstring(L, 3, NULL);
+  re_code *c = get_code(L, 2, 3);
   lua_newtable(L);
   lua_Integer k = 0;
   size_t pos = 0, piece = 0;
@@ -365,14 +374,83 @@ static int map_case(lua_State *L, int upper) {
 }
 static int re_lower(lua_State *L) { return map_case(L, 0); }
 
+#define FOLD_OPTS (UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD)
+
+/* utf8proc_map(FOLD_OPTS) images of the single code points of Latin
+ * (U+0000-U+024F) and Latin Extended Additional (U+1E00-U+1EFF), computed
+ * once with utf8proc itself. utf8proc maps a string code point by code point
+ * and then only reorders combining marks (combining class > 0), so when
+ * every code point has an image here made of class-0 code points the
+ * string's image is the concatenation of the images. len 0xFF: no usable
+ * image (the string takes the utf8proc path). */
+#define FT_LAT 0x250
+#define FT_EXT_LO 0x1E00
+#define FT_EXT_N 0x100
+typedef struct fimg {
+  unsigned char len;
+  char b[7];
+} fimg;
+static fimg fold_lat[FT_LAT], fold_ext[FT_EXT_N];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static void fimg_make(int32_t cp, fimg *f) {
+  f->len = 0xFF;
+  utf8proc_uint8_t in[4], *m = NULL;
+  utf8proc_ssize_t l = utf8proc_encode_char(cp, in);
+  utf8proc_ssize_t r = utf8proc_map(in, l, &m, FOLD_OPTS);
+  if (r < 0) return;
+  int ok = r <= 7;
+  for (utf8proc_ssize_t i = 0; ok && i < r;) {
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate(m + i, r - i, &c);
+    if (k <= 0 || utf8proc_get_property(c)->combining_class != 0) ok = 0;
+    else i += k;
+  }
+  if (ok) {
+    memcpy(f->b, m, (size_t)r);
+    f->len = (unsigned char)r;
+  }
+  free(m);
+}
+
+static void fold_init(void) {
+  for (int32_t c = 0; c < FT_LAT; c++) fimg_make(c, &fold_lat[c]);
+  for (int32_t c = 0; c < FT_EXT_N; c++) fimg_make(FT_EXT_LO + c, &fold_ext[c]);
+}
+
+/* utf8proc_map(s, FOLD_OPTS) through the tables, or -1 (then ask utf8proc) */
+static utf8proc_ssize_t fold_map_fast(const char *s, size_t n, utf8proc_uint8_t **out) {
+  pthread_once(&fold_once, fold_init);
+  utf8proc_uint8_t *m = malloc(n * 7 + 1);
+  if (!m) return -1;
+  size_t k = 0;
+  for (size_t i = 0; i < n;) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+    const fimg *f = NULL;
+    if (l > 0 && cp < FT_LAT) f = &fold_lat[cp];
+    else if (l > 0 && cp >= FT_EXT_LO && cp < FT_EXT_LO + FT_EXT_N) f = &fold_ext[cp - FT_EXT_LO];
+    if (!f || f->len == 0xFF) {
+      free(m);
+      return -1;
+    }
+    memcpy(m + k, f->b, f->len);
+    k += f->len;
+    i += (size_t)l;
+  }
+  m[k] = 0;
+  *out = m;
+  return (utf8proc_ssize_t)k;
+}
+
 /* re.fold(s): lower case without diacritics ("Đình Cao" -> "dinh cao"), for
  * loose matching of headings and names */
 static int re_fold(lua_State *L) {
   size_t len;
   const char *s = luaL_checklstring(L, 1, &len);
   utf8proc_uint8_t *out = NULL;
-  utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
-                                    UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+  utf8proc_ssize_t n = fold_map_fast(s, len, &out);
+  if (n < 0) n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out, FOLD_OPTS);
   if (n < 0) return luaL_error(L, "re.fold: invalid UTF-8");
   luaL_Buffer b;
   luaL_buffinit(L, &b);
@@ -407,10 +485,10 @@ void rs_regex_open(lua_State *L, const rs_regex_limits *lim) {
     pcre2_set_depth_limit(st->mctx, lim && lim->depth_limit ? lim->depth_limit : 10000);
     if (st->jit) pcre2_jit_stack_assign(st->mctx, NULL, st->jit);
   }
-  lua_setfield(L, LUA_REGISTRYINDEX, RE_STATE_KEY);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &re_state_key);
 
   lua_newtable(L);
-  lua_setfield(L, LUA_REGISTRYINDEX, RE_CACHE_KEY);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &re_cache_key);
 
   luaL_newmetatable(L, RE_CODE_MT);
   lua_pushcfunction(L, code_gc);

@@ -78,9 +78,14 @@ void rs_budget_begin(rs_worker *w) {
   w->instr = 0;
   /* budgets grow with the document: 200 instructions and 1 µs per byte of
    * text above the base, so a long report is not a runaway rule */
-  w->instr_budget = w->e->budget.instructions + 200LL * (long long)w->doc_bytes;
+  long long extra = 200LL * (long long)w->doc_bytes;
+  if (extra > 500000000LL) extra = 500000000LL;
+  w->instr_budget = w->e->budget.instructions + extra;
   clock_gettime(CLOCK_MONOTONIC, &w->deadline);
-  long long ms = w->e->budget.wall_ms + (long long)(w->doc_bytes / 1000);
+  long long extra_ms = (long long)(w->doc_bytes / 1000);
+  if (extra_ms > 20000) extra_ms = 20000;
+  long long ms = w->e->budget.wall_ms + extra_ms;
+  w->wall_budget_ms = ms;
   w->deadline.tv_sec += ms / 1000;
   w->deadline.tv_nsec += (ms % 1000) * 1000000L;
   if (w->deadline.tv_nsec >= 1000000000L) {

@@ -31,6 +31,7 @@ struct rs_worker {
   size_t refused_size;
   long long instr;
   long long instr_budget;
+  long long wall_budget_ms;
   struct timespec deadline;
   int in_rule;
   int flag_timeout, flag_memory, flag_blocked;

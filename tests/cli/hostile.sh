@@ -301,7 +301,8 @@ done
 # ---- an interrupted bulk run: SIGINT during ~2,000 files
 B="$TMP/bulk"
 mkdir -p "$B"
-for i in $(seq -w 1 2000); do cp "$SRC/fixtures/text/header-ok.txt" "$B/r$i.txt"; done
+# full-size reports, so that the run lasts well past the signal
+for i in $(seq -w 1 2000); do cp "$SAMPLE" "$B/r$i.txt"; done
 for fmt in jsonl json sarif; do
   "$RASOAT" check --no-config -j 2 --format $fmt "$B" > "$TMP/int.$fmt" 2> "$TMP/int.err" &
   pid=$!
