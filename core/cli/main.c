@@ -250,7 +250,7 @@ static int setup_engine(rs_engine *e, const opts *o) {
   }
   for (size_t i = 0; i < o->nplugins; i++) {
     if (rs_engine_load_plugins(e, o->plugins[i])) {
-      fprintf(stderr, "rasoat: không đọc được thư mục quy tắc %s: %s\n", o->plugins[i], strerror(errno));
+      fprintf(stderr, "rasoat: không đọc được thư mục quy tắc %s: %s\n", o->plugins[i], rs_strerror_vi(errno));
       return -1;
     }
   }
@@ -492,7 +492,7 @@ static int cmd_check(int argc, char **argv) {
     }
     out = fopen(o.output, "w");
     if (!out) {
-      fprintf(stderr, "rasoat: không ghi được %s: %s\n", o.output, strerror(errno));
+      fprintf(stderr, "rasoat: không ghi được %s: %s\n", o.output, rs_strerror_vi(errno));
       goto fail;
     }
   }
@@ -534,7 +534,7 @@ static int cmd_check(int argc, char **argv) {
       links = calloc(in.n ? in.n : 1, sizeof *links);
       links_dir = rs_sprintf("%.*s.files", (int)(dot - o.summary), o.summary);
       if (links_dir && mkdir(links_dir, 0755) != 0 && errno != EEXIST) {
-        fprintf(stderr, "rasoat: không tạo được thư mục %s: %s\n", links_dir, strerror(errno));
+        fprintf(stderr, "rasoat: không tạo được thư mục %s: %s\n", links_dir, rs_strerror_vi(errno));
         free(links_dir);
         links_dir = NULL;
       }
@@ -614,7 +614,7 @@ static int cmd_check(int argc, char **argv) {
   if (o.write_baseline) {
     FILE *bf = fopen(o.write_baseline, "w");
     if (!bf || rs_out_json(bf, &r, &oo) != 0 || fclose(bf) != 0) {
-      fprintf(stderr, "rasoat: không ghi được %s: %s\n", o.write_baseline, strerror(errno));
+      fprintf(stderr, "rasoat: không ghi được %s: %s\n", o.write_baseline, rs_strerror_vi(errno));
       baseline_failed = 1;
     }
   }
@@ -642,7 +642,7 @@ static int cmd_check(int argc, char **argv) {
       if (fclose(sf) != 0) rc = -1;
     }
     if (rc) {
-      fprintf(stderr, "rasoat: không ghi được bảng tổng hợp %s: %s\n", o.summary, strerror(errno));
+      fprintf(stderr, "rasoat: không ghi được bảng tổng hợp %s: %s\n", o.summary, rs_strerror_vi(errno));
       baseline_failed = 1;
     }
   }

@@ -333,7 +333,7 @@ int rs_write_docs(const rs_engine *e, const char *dir) {
   char *idx = rs_sprintf("%s/README.md", dir);
   FILE *fi = fopen(idx, "w");
   if (!fi) {
-    fprintf(stderr, "rasoat: không ghi được %s: %s\n", idx, strerror(errno));
+    fprintf(stderr, "rasoat: không ghi được %s: %s\n", idx, rs_strerror_vi(errno));
     free(idx);
     return 2;
   }

@@ -76,7 +76,7 @@ int rs_config_load(const char *path, rs_config *c, char **err) {
   if (slash) *slash = 0;
   FILE *f = fopen(path, "rb");
   if (!f) {
-    *err = rs_sprintf("không đọc được tệp cấu hình %s: %s", path, strerror(errno));
+    *err = rs_sprintf("không đọc được tệp cấu hình %s: %s", path, rs_strerror_vi(errno));
     rc = RS_EIO;
     goto out;
   }
@@ -320,7 +320,7 @@ int rs_fix_file(const rs_engine *e, const rs_file_result *fr, const char *out_pa
   }
   FILE *f = fopen(fr->path, "rb");
   if (!f) {
-    *err = rs_sprintf("không đọc được %s: %s", fr->path, strerror(errno));
+    *err = rs_sprintf("không đọc được %s: %s", fr->path, rs_strerror_vi(errno));
     return RS_EIO;
   }
   size_t cap = 1 << 16, len = 0;
@@ -401,7 +401,7 @@ int rs_fix_file(const rs_engine *e, const rs_file_result *fr, const char *out_pa
     char *bak = rs_sprintf("%s.bak", fr->path);
     FILE *b = bak ? fopen(bak, "wb") : NULL;
     if (!b || fwrite(buf, 1, len, b) != len || fclose(b) != 0) {
-      *err = rs_sprintf("không ghi được bản sao lưu %s: %s", bak ? bak : "?", strerror(errno));
+      *err = rs_sprintf("không ghi được bản sao lưu %s: %s", bak ? bak : "?", rs_strerror_vi(errno));
       free(bak);
       free(buf);
       free(o);
@@ -412,11 +412,11 @@ int rs_fix_file(const rs_engine *e, const rs_file_result *fr, const char *out_pa
   char *tmp = rs_sprintf("%s.rasoat-tmp-%d", target, (int)getpid());
   FILE *w = tmp ? fopen(tmp, "wb") : NULL;
   if (!w || fwrite(o, 1, olen, w) != olen || fflush(w) != 0 || fsync(fileno(w)) != 0 || fclose(w) != 0) {
-    *err = rs_sprintf("không ghi được %s: %s; tệp gốc không bị thay đổi", target, strerror(errno));
+    *err = rs_sprintf("không ghi được %s: %s; tệp gốc không bị thay đổi", target, rs_strerror_vi(errno));
     if (tmp) unlink(tmp);
     rc = RS_EIO;
   } else if (rename(tmp, target) != 0) {
-    *err = rs_sprintf("không thay được %s: %s; tệp gốc không bị thay đổi", target, strerror(errno));
+    *err = rs_sprintf("không thay được %s: %s; tệp gốc không bị thay đổi", target, rs_strerror_vi(errno));
     unlink(tmp);
     rc = RS_EIO;
   }

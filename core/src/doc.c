@@ -2,6 +2,7 @@
  * normalization that keeps the map, diagnostics and facts storage. */
 #include "doc.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,6 +94,26 @@ size_t rs_utf8_count(const char *s, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (((unsigned char)s[i] & 0xC0) != 0x80) c++;
   return c;
+}
+
+const char *rs_strerror_vi(int e) {
+  switch (e) {
+  case ENOENT: return "không có tệp hoặc thư mục này";
+  case EACCES:
+  case EPERM: return "không có quyền đọc";
+  case EISDIR: return "đây là một thư mục, không phải tệp";
+  case ENOTDIR: return "một phần của đường dẫn không phải thư mục";
+  case ELOOP: return "vòng lặp liên kết tượng trưng";
+  case ENAMETOOLONG: return "đường dẫn quá dài";
+  case EMFILE:
+  case ENFILE: return "mở quá nhiều tệp cùng lúc";
+  case ENOMEM: return "hết bộ nhớ";
+  case EIO: return "lỗi đọc ổ đĩa";
+  case ENOSPC: return "ổ đĩa đã đầy";
+  case EROFS: return "ổ đĩa chỉ cho phép đọc";
+  case EAGAIN: return "tệp chưa sẵn sàng để đọc";
+  default: return strerror(e);
+  }
 }
 
 const char *rs_severity_name(rs_severity s) {

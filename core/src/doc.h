@@ -70,6 +70,8 @@ int rs_fact_reflist(rs_fact *f, const char *key, int fact_index);
 const rs_fval *rs_fact_get(const rs_fact *f, const char *key);
 
 /* Small utilities */
+/* A Vietnamese description of an errno value (strerror's text for rare ones). */
+const char *rs_strerror_vi(int e);
 char *rs_strdup(const char *s);
 char *rs_strndup(const char *s, size_t n);
 char *rs_sprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -14,6 +14,7 @@
 #include "doc.h"
 #include "legacy.h"
 #include "readers.h"
+#include "regex.h"
 #include "worker.h"
 
 #define CHUNKS_KEY "rasoat.chunks"
@@ -208,7 +209,7 @@ static int parse_profile(const char *path, rs_profile *p, char **err) {
   size_t len;
   char *src = read_file(path, &len, 1 << 20);
   if (!src) {
-    *err = rs_sprintf("không đọc được hồ sơ cấu hình %s: %s", path, strerror(errno));
+    *err = rs_sprintf("không đọc được hồ sơ cấu hình %s: %s", path, rs_strerror_vi(errno));
     return RS_EIO;
   }
   lua_State *L = luaL_newstate();
@@ -1342,6 +1343,7 @@ static int check_rules(rs_worker *w, rs_doc *d, long only) {
     failed = 1;
   }
   lua_settop(L, top);
+  rs_regex_collect(L);
   /* the document's tables are garbage now; keep the state small */
   lua_gc(L, LUA_GCSTEP, 0);
   rs_diags_sort(&d->diags);

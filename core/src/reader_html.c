@@ -360,7 +360,7 @@ static int read_all(const char *path, const rs_limits *lim, char **out, size_t *
   FILE *f = open_noblock(path);
   if (!f) {
     if (errno == ENOENT) *err = rs_sprintf("Không tìm thấy tệp %s.", path);
-    else *err = rs_sprintf("Không mở được tệp %s (%s).", path, strerror(errno));
+    else *err = rs_sprintf("Không mở được tệp %s (%s).", path, rs_strerror_vi(errno));
     return RS_EIO;
   }
   struct stat st;

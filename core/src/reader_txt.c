@@ -482,7 +482,7 @@ int rs_read_txt(const char *path, const rs_limits *lim, rs_doc **out, char **err
   if (err) *err = NULL;
   FILE *f = open_noblock(path);
   if (!f) {
-    if (err) *err = rs_sprintf("không đọc được tệp: %s", strerror(errno));
+    if (err) *err = rs_sprintf("không đọc được tệp: %s", rs_strerror_vi(errno));
     return RS_EIO;
   }
   struct stat st;
@@ -490,7 +490,7 @@ int rs_read_txt(const char *path, const rs_limits *lim, rs_doc **out, char **err
   if (fstat(fileno(f), &st) == 0) {
     if (S_ISDIR(st.st_mode)) {
       fclose(f);
-      if (err) *err = rs_sprintf("không đọc được tệp: %s", strerror(EISDIR));
+      if (err) *err = rs_sprintf("không đọc được tệp: %s", rs_strerror_vi(EISDIR));
       return RS_EIO;
     }
     if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > (unsigned long long)lim->max_file_bytes) {
@@ -529,7 +529,7 @@ int rs_read_txt(const char *path, const rs_limits *lim, rs_doc **out, char **err
   fclose(f);
   if (rerr) {
     free(buf);
-    if (err) *err = rs_sprintf("không đọc được tệp: %s", strerror(rerr));
+    if (err) *err = rs_sprintf("không đọc được tệp: %s", rs_strerror_vi(rerr));
     return RS_EIO;
   }
   if (len > lim->max_file_bytes) {

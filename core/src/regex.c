@@ -23,10 +23,15 @@
 static const char re_cache_key, re_state_key;
 #define RE_CODE_MT "rasoat.re.code"
 
+/* patterns kept across documents, and made within one document at most */
+#define RE_KEEP 1000
+#define RE_MAX_PER_DOC 5000
+
 typedef struct re_state {
   pcre2_match_context *mctx;
   pcre2_jit_stack *jit;
   pcre2_match_data *md;
+  size_t ncompiled;   /* patterns in the cache */
 } re_state;
 
 typedef struct re_code {
@@ -99,6 +104,16 @@ static re_code *get_code_push(lua_State *L, int patidx, int flagsidx) {
     return c;
   }
   lua_pop(L, 1); /* sub */
+  /* compiled code lives outside the Lua allocator: bound how much a
+   * document can make (the engine empties the cache between documents
+   * once it grows, see rs_regex_collect) */
+  re_state *rst = get_state(L);
+  if (rst->ncompiled >= RE_MAX_PER_DOC + RE_KEEP) {
+    lua_pop(L, 1);
+    luaL_error(L, "re: too many distinct patterns (%d): build patterns once, outside loops", RE_MAX_PER_DOC);
+    return NULL;
+  }
+  rst->ncompiled++;
   uint32_t opts = parse_flags(L, flags);
   int err;
   PCRE2_SIZE off;
@@ -468,6 +483,15 @@ static int re_fold(lua_State *L) {
   return 1;
 }
 static int re_upper(lua_State *L) { return map_case(L, 1); }
+
+void rs_regex_collect(lua_State *L) {
+  re_state *st = get_state(L);
+  if (!st || st->ncompiled < RE_KEEP) return;
+  /* no pattern is in use between documents: drop them all */
+  lua_newtable(L);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &re_cache_key);
+  st->ncompiled = 0;
+}
 
 void rs_regex_open(lua_State *L, const rs_regex_limits *lim) {
   /* per-state match context, JIT stack and match data */

@@ -13,4 +13,8 @@ typedef struct rs_regex_limits {
 /* Pushes the `re` table onto the stack. The cache lives as long as L. */
 void rs_regex_open(lua_State *L, const rs_regex_limits *lim);
 
+/* Between documents: empty the compiled-pattern cache once it holds more
+ * than a thousand patterns (memory of compiled code is not Lua's). */
+void rs_regex_collect(lua_State *L);
+
 #endif

@@ -323,7 +323,7 @@ int rs_table_read_csv(const char *path, const rs_limits *lim, rs_table **out, ch
     if (errno == ENOENT)
       *err = rs_sprintf("Không tìm thấy tệp dữ liệu %s: hãy kiểm tra lại đường dẫn.", path);
     else
-      *err = rs_sprintf("Không mở được tệp dữ liệu %s (%s).", path, strerror(errno));
+      *err = rs_sprintf("Không mở được tệp dữ liệu %s (%s).", path, rs_strerror_vi(errno));
     return RS_EIO;
   }
   struct stat st;

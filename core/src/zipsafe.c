@@ -75,7 +75,7 @@ int rs_zip_open(const char *path, const rs_limits *lim, rs_zip **out, char **err
   const char *kind = rs_zip_kind(path);
   struct stat st;
   if (stat(path, &st) != 0) {
-    *err = rs_sprintf("Không đọc được tệp %s (%s)", path, strerror(errno));
+    *err = rs_sprintf("Không đọc được tệp %s (%s)", path, rs_strerror_vi(errno));
     return RS_EIO;
   }
   if (!S_ISREG(st.st_mode)) {
@@ -91,7 +91,7 @@ int rs_zip_open(const char *path, const rs_limits *lim, rs_zip **out, char **err
   }
   FILE *f = fopen(path, "rb");
   if (!f) {
-    *err = rs_sprintf("Không mở được tệp %s (%s)", path, strerror(errno));
+    *err = rs_sprintf("Không mở được tệp %s (%s)", path, rs_strerror_vi(errno));
     return RS_EIO;
   }
   unsigned char head[8] = {0};

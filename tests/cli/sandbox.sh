@@ -20,6 +20,7 @@ want = {
   "infinite-loop": "timeout", "pcall-timeout": "timeout", "memory-bomb": "memory", "memory-creep": "memory",
   "clobber-string": "error", "error-table": "error", "deep-recursion": "error", "bad-span": "error",
   "unknown-global": "error", "doc-write": "error", "regex-backtrack": "error", "getmetatable": "error",
+  "regex-bomb": "error",
 }
 bad = 0
 for name, kind in want.items():
