@@ -288,7 +288,7 @@ static void test_eio(void **st) {
   assert_int_equal(rs_read_txt(RS_FIXTURES "/text/khong-co-tep-nay.txt", NULL, &d, &err), RS_EIO);
   assert_null(d);
   assert_non_null(err);
-  assert_non_null(strstr(err, strerror(ENOENT)));
+  assert_non_null(strstr(err, rs_strerror_vi(ENOENT)));
   free(err);
   err = NULL;
   assert_int_equal(rs_read_txt(RS_FIXTURES "/text", NULL, &d, &err), RS_EIO);
