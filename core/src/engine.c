@@ -829,7 +829,11 @@ void rs_worker_free(rs_worker *w) {
     free(w->prof);
   }
   if (w->L) lua_close(w->L);
-  if (w->spell) Hunspell_destroy(w->spell);
+  if (w->spell) {
+    pthread_mutex_lock(&rs_spell_mutex);
+    Hunspell_destroy(w->spell);
+    pthread_mutex_unlock(&rs_spell_mutex);
+  }
   free(w);
 }
 

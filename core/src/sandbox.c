@@ -7,6 +7,7 @@
 #include "worker.h"
 
 #include <hunspell.h>
+#include <pthread.h>
 #include <lualib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -426,6 +427,8 @@ int rs_sandbox_open(rs_worker *w) {
  *   spell.check(word) -> boolean      spell.suggest(word) -> array
  * The dictionary is loaded on first use, once per worker. */
 
+pthread_mutex_t rs_spell_mutex = PTHREAD_MUTEX_INITIALIZER;
+
 static Hunhandle *get_spell(lua_State *L) {
   rs_worker *w = worker_of(L);
   if (!w->spell) {
@@ -439,10 +442,11 @@ static Hunhandle *get_spell(lua_State *L) {
       return NULL;
     }
     fclose(f);
-    /* the dictionary's memory is outside the rule's budget */
-    size_t lim = w->mem_limit;
+    /* Hunspell keeps a process-wide table with a plain (not thread-safe)
+     * reference count: create and destroy handles one thread at a time */
+    pthread_mutex_lock(&rs_spell_mutex);
     w->spell = Hunspell_create(aff, dic);
-    w->mem_limit = lim;
+    pthread_mutex_unlock(&rs_spell_mutex);
   }
   return w->spell;
 }

@@ -7,6 +7,7 @@
 
 #include <lauxlib.h>
 #include <lua.h>
+#include <pthread.h>
 #include <time.h>
 
 #define RS_HOOK_STEP 1000
@@ -48,6 +49,7 @@ struct rs_worker {
 };
 
 /* sandbox.c */
+extern pthread_mutex_t rs_spell_mutex; /* Hunspell_create/destroy */
 int rs_sandbox_open(rs_worker *w);
 /* Replace the value at the top of the stack by its read-only proxy. */
 void rs_freeze(lua_State *L);
