@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -708,4 +709,88 @@ const rs_fval *rs_fact_get(const rs_fact *f, const char *key) {
   for (size_t i = 0; i < f->nvals; i++)
     if (!strcmp(f->vals[i].key, key)) return &f->vals[i];
   return NULL;
+}
+
+/* ---- folding (lower case without diacritics) ---- */
+
+#define FOLD_OPTS (UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD)
+
+/* The utf8proc_map(FOLD_OPTS) image of single code points of Latin
+ * (U+0000-U+024F) and Latin Extended Additional (U+1E00-U+1EFF), computed
+ * once with utf8proc itself. utf8proc maps a string code point by code point
+ * and then only reorders combining marks (combining class > 0); when every
+ * code point of a string has an image here made of class-0 code points,
+ * the string's image is the concatenation of the images. Entries whose
+ * image holds a combining mark or is longer than 7 bytes have len 0xFF and
+ * send the string to the slow path. */
+#define FT_LAT 0x250
+#define FT_EXT_LO 0x1E00
+#define FT_EXT_N 0x100
+typedef struct fimg {
+  unsigned char len;
+  char b[7];
+} fimg;
+static fimg fold_lat[2][FT_LAT], fold_ext[2][FT_EXT_N];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static void fimg_make(int32_t cp, fimg *f, utf8proc_option_t opts) {
+  f->len = 0xFF;
+  utf8proc_uint8_t in[4], *m = NULL;
+  utf8proc_ssize_t l = utf8proc_encode_char(cp, in);
+  utf8proc_ssize_t r = utf8proc_map(in, l, &m, opts);
+  if (r < 0) return;
+  int ok = r <= 7;
+  for (utf8proc_ssize_t i = 0; ok && i < r;) {
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate(m + i, r - i, &c);
+    if (k <= 0 || utf8proc_get_property(c)->combining_class != 0) ok = 0;
+    else i += k;
+  }
+  if (ok) {
+    memcpy(f->b, m, (size_t)r);
+    f->len = (unsigned char)r;
+  }
+  free(m);
+}
+
+static void fold_init(void) {
+  for (int k = 0; k < 2; k++) {
+    utf8proc_option_t opts = FOLD_OPTS | (k ? UTF8PROC_STABLE : 0);
+    for (int32_t c = 0; c < FT_LAT; c++) fimg_make(c, &fold_lat[k][c], opts);
+    for (int32_t c = 0; c < FT_EXT_N; c++) fimg_make(FT_EXT_LO + c, &fold_ext[k][c], opts);
+  }
+}
+
+/* utf8proc_map(s, FOLD_OPTS) through the tables; -1 when a code point is
+ * outside them (the caller then asks utf8proc). */
+static utf8proc_ssize_t fold_map_fast(const char *s, size_t n, utf8proc_uint8_t **out, int set) {
+  pthread_once(&fold_once, fold_init);
+  utf8proc_uint8_t *m = malloc(n * 7 + 1);
+  if (!m) return -1;
+  size_t k = 0;
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    int l = rs_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+    const fimg *f = NULL;
+    if (l > 0 && cp < FT_LAT) f = &fold_lat[set][cp];
+    else if (l > 0 && cp >= FT_EXT_LO && cp < FT_EXT_LO + FT_EXT_N) f = &fold_ext[set][cp - FT_EXT_LO];
+    if (!f || f->len == 0xFF) {
+      free(m);
+      return -1;
+    }
+    memcpy(m + k, f->b, f->len);
+    k += f->len;
+    i += (size_t)l;
+  }
+  m[k] = 0;
+  *out = m;
+  return (utf8proc_ssize_t)k;
+}
+
+utf8proc_ssize_t rs_fold_map(const char *s, size_t n, utf8proc_uint8_t **out, int stable) {
+  utf8proc_ssize_t r = fold_map_fast(s, n, out, stable ? 1 : 0);
+  if (r < 0)
+    r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, out,
+                     FOLD_OPTS | (stable ? UTF8PROC_STABLE : 0));
+  return r;
 }

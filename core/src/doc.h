@@ -69,6 +69,11 @@ int rs_fact_ref(rs_fact *f, const char *key, int fact_index);
 int rs_fact_reflist(rs_fact *f, const char *key, int fact_index);
 const rs_fval *rs_fact_get(const rs_fact *f, const char *key);
 
+/* utf8proc_map(s, DECOMPOSE | STRIPMARK | CASEFOLD [| STABLE]) with a table
+ * fast path for Latin text; the result is malloc'd into *out. */
+#include <utf8proc.h>
+utf8proc_ssize_t rs_fold_map(const char *s, size_t n, utf8proc_uint8_t **out, int stable);
+
 /* Small utilities */
 /* A Vietnamese description of an errno value (strerror's text for rare ones). */
 const char *rs_strerror_vi(int e);

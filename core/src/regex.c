@@ -12,6 +12,8 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "regex.h"
 
+#include "doc.h"
+
 #include <lauxlib.h>
 #include <pcre2.h>
 #include <pthread.h>
@@ -389,83 +391,13 @@ static int map_case(lua_State *L, int upper) {
 }
 static int re_lower(lua_State *L) { return map_case(L, 0); }
 
-#define FOLD_OPTS (UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD)
-
-/* utf8proc_map(FOLD_OPTS) images of the single code points of Latin
- * (U+0000-U+024F) and Latin Extended Additional (U+1E00-U+1EFF), computed
- * once with utf8proc itself. utf8proc maps a string code point by code point
- * and then only reorders combining marks (combining class > 0), so when
- * every code point has an image here made of class-0 code points the
- * string's image is the concatenation of the images. len 0xFF: no usable
- * image (the string takes the utf8proc path). */
-#define FT_LAT 0x250
-#define FT_EXT_LO 0x1E00
-#define FT_EXT_N 0x100
-typedef struct fimg {
-  unsigned char len;
-  char b[7];
-} fimg;
-static fimg fold_lat[FT_LAT], fold_ext[FT_EXT_N];
-static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
-
-static void fimg_make(int32_t cp, fimg *f) {
-  f->len = 0xFF;
-  utf8proc_uint8_t in[4], *m = NULL;
-  utf8proc_ssize_t l = utf8proc_encode_char(cp, in);
-  utf8proc_ssize_t r = utf8proc_map(in, l, &m, FOLD_OPTS);
-  if (r < 0) return;
-  int ok = r <= 7;
-  for (utf8proc_ssize_t i = 0; ok && i < r;) {
-    utf8proc_int32_t c;
-    utf8proc_ssize_t k = utf8proc_iterate(m + i, r - i, &c);
-    if (k <= 0 || utf8proc_get_property(c)->combining_class != 0) ok = 0;
-    else i += k;
-  }
-  if (ok) {
-    memcpy(f->b, m, (size_t)r);
-    f->len = (unsigned char)r;
-  }
-  free(m);
-}
-
-static void fold_init(void) {
-  for (int32_t c = 0; c < FT_LAT; c++) fimg_make(c, &fold_lat[c]);
-  for (int32_t c = 0; c < FT_EXT_N; c++) fimg_make(FT_EXT_LO + c, &fold_ext[c]);
-}
-
-/* utf8proc_map(s, FOLD_OPTS) through the tables, or -1 (then ask utf8proc) */
-static utf8proc_ssize_t fold_map_fast(const char *s, size_t n, utf8proc_uint8_t **out) {
-  pthread_once(&fold_once, fold_init);
-  utf8proc_uint8_t *m = malloc(n * 7 + 1);
-  if (!m) return -1;
-  size_t k = 0;
-  for (size_t i = 0; i < n;) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
-    const fimg *f = NULL;
-    if (l > 0 && cp < FT_LAT) f = &fold_lat[cp];
-    else if (l > 0 && cp >= FT_EXT_LO && cp < FT_EXT_LO + FT_EXT_N) f = &fold_ext[cp - FT_EXT_LO];
-    if (!f || f->len == 0xFF) {
-      free(m);
-      return -1;
-    }
-    memcpy(m + k, f->b, f->len);
-    k += f->len;
-    i += (size_t)l;
-  }
-  m[k] = 0;
-  *out = m;
-  return (utf8proc_ssize_t)k;
-}
-
 /* re.fold(s): lower case without diacritics ("Đình Cao" -> "dinh cao"), for
  * loose matching of headings and names */
 static int re_fold(lua_State *L) {
   size_t len;
   const char *s = luaL_checklstring(L, 1, &len);
   utf8proc_uint8_t *out = NULL;
-  utf8proc_ssize_t n = fold_map_fast(s, len, &out);
-  if (n < 0) n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out, FOLD_OPTS);
+  utf8proc_ssize_t n = rs_fold_map(s, len, &out, 0);
   if (n < 0) return luaL_error(L, "re.fold: invalid UTF-8");
   luaL_Buffer b;
   luaL_buffinit(L, &b);
