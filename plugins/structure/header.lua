@@ -1,6 +1,8 @@
 -- The components of an administrative document that a draft must show
 -- (Decree 30/2020, Điều 8 khoản 2): Quốc hiệu and Tiêu ngữ, the issuing
 -- body, number and symbol, place and date, type name and summary.
+local spans = lib("spans")
+
 local PARTS = {
   { key = "national_title", name = "Quốc hiệu (CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)" },
   { key = "motto", name = "Tiêu ngữ (Độc lập - Tự do - Hạnh phúc)" },
@@ -34,12 +36,8 @@ return {
     if #missing == 0 then return end
     -- point at the title (or the first paragraph) of the draft
     local p = doc.blocks.doc_type or doc.blocks.summary or 1
-    local text = doc.paragraphs[p].text
-    local s = re.find(text, [[\S]]) or 1
-    local e = #text
-    while e > s and text:sub(e, e):match("%s") do e = e - 1 end
     ctx.report{
-      span = { p = p, s = s, e = e },
+      span = spans.trimmed(doc, p),
       message = "Phần đầu văn bản thiếu: " .. table.concat(missing, "; "),
     }
   end,

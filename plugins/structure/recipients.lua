@@ -1,5 +1,7 @@
 -- "Nơi nhận:" then one recipient per line, "- " ... ";" and the last line
 -- "- Lưu: VT, <drafting unit>." (Decree 30/2020, Phụ lục I, Mục II khoản 9).
+local spans = lib("spans")
+
 return {
   id = "structure/recipients",
   description = "Nơi nhận: mỗi nơi một dòng bắt đầu bằng gạch đầu dòng, kết thúc bằng dấu chấm phẩy; dòng cuối là “- Lưu: VT, đơn vị soạn thảo.”",
@@ -28,12 +30,8 @@ return {
     local last = b.recipients_end
     if not last or last <= b.recipients then return end
     for p = b.recipients + 1, last do
-      local t = doc.paragraphs[p].text
-      local s = re.find(t, [[\S]]) or 1
-      local e = #t
-      while e > s and t:sub(e, e):match("%s") do e = e - 1 end
-      local line = t:sub(s, e)
-      local span = { p = p, s = s, e = e }
+      local span = spans.trimmed(doc, p)
+      local line = doc.paragraphs[p].text:sub(span.s, span.e)
       if p == last then
         if not re.find(line, [[^[-–]\s*Lưu\s*:]], 1, "i") then
           ctx.report{ span = span, message = string.format('Dòng cuối của nơi nhận phải là “- Lưu: VT, …”, văn bản ghi “%s”', line) }

@@ -1,6 +1,8 @@
 -- The required sections of the report type (the profile's outline): each
 -- present once, in order. Headings are matched loosely: case, diacritics
 -- and wording may vary ("CCHC" or the full words).
+local spans = lib("spans")
+
 local ABBREV = { ["cchc"] = "cai cach hanh chinh", ["tthc"] = "thu tuc hanh chinh" }
 
 local function norm(s)
@@ -40,11 +42,7 @@ return {
     if not outline or #outline == 0 or #doc.paragraphs == 0 then return end
     local function whole(p)
       if not doc.paragraphs[p] then p = #doc.paragraphs end
-      local t = doc.paragraphs[p].text
-      local s = re.find(t, [[\S]]) or 1
-      local e = #t
-      while e > s and t:sub(e, e):match("%s") do e = e - 1 end
-      return { p = p, s = s, e = e }
+      return spans.trimmed(doc, p)
     end
     -- one pass over a list of candidate sections against a list of entries
     local function check_level(entries, candidates, parent, missing_at)

@@ -1,6 +1,8 @@
 -- The signature block: authority prefix (TM., KT., Q., TL., TUQ.), the
 -- signer's title, and the signer's full name (Decree 30/2020, Điều 8 khoản
 -- 2 điểm g; Phụ lục I, Mục II khoản 7).
+local spans = lib("spans")
+
 return {
   id = "structure/signature",
   description = "Phần chữ ký phải có quyền hạn ký (TM., KT. …), chức vụ và họ tên người ký",
@@ -20,13 +22,7 @@ return {
     local b = doc.blocks
     local n = #doc.paragraphs
     if n == 0 then return end
-    local function whole(p)
-      local t = doc.paragraphs[p].text
-      local s = re.find(t, [[\S]]) or 1
-      local e = #t
-      while e > s and t:sub(e, e):match("%s") do e = e - 1 end
-      return { p = p, s = s, e = e }
-    end
+    local function whole(p) return spans.trimmed(doc, p) end
     if not b.sig_authority and not b.sig_title then
       ctx.report{
         span = whole(b.closing or n),
