@@ -154,6 +154,32 @@ static fx_num *new_num(fx_ctx *c) {
   return x;
 }
 
+/* An integer at i in Vietnamese format: digits, or 1-3 digits followed by
+ * groups of ".ddd" ("1.864"). Returns the end; *val and *ndig get the value
+ * and the number of digits. */
+static size_t scan_vn_int(const fx_ctx *c, size_t i, long *val, size_t *ndig) {
+  size_t k = i, nd = 0;
+  long v = 0;
+  while (k < c->n && c->t[k] >= '0' && c->t[k] <= '9') {
+    if (nd < 12) v = v * 10 + (c->t[k] - '0');
+    k++;
+    nd++;
+  }
+  if (nd >= 1 && nd <= 3) {
+    while (k + 3 < c->n + 0 && c->t[k] == '.' && c->t[k + 1] >= '0' && c->t[k + 1] <= '9' && c->t[k + 2] >= '0' &&
+           c->t[k + 2] <= '9' && c->t[k + 3] >= '0' && c->t[k + 3] <= '9' &&
+           !(k + 4 < c->n && c->t[k + 4] >= '0' && c->t[k + 4] <= '9')) {
+      for (int d = 1; d <= 3; d++)
+        if (nd < 12) v = v * 10 + (c->t[k + d] - '0');
+      nd += 3;
+      k += 4;
+    }
+  }
+  *val = v;
+  *ndig = nd;
+  return k;
+}
+
 static void fractions(fx_ctx *c) {
   for (size_t i = 0; i < c->n; i++) {
     if (c->t[i] < '0' || c->t[i] > '9') continue;
@@ -163,8 +189,9 @@ static void fractions(fx_ctx *c) {
       continue;
     }
     size_t a = i;
-    while (i < c->n && c->t[i] >= '0' && c->t[i] <= '9') i++;
-    size_t ae = i;
+    long num, den;
+    size_t nd_a, nd_b;
+    i = scan_vn_int(c, i, &num, &nd_a);
     size_t k = i;
     if (k < c->n && c->t[k] == ' ') k++;
     if (k >= c->n || c->t[k] != '/') {
@@ -174,16 +201,15 @@ static void fractions(fx_ctx *c) {
     k++;
     if (k < c->n && c->t[k] == ' ') k++;
     size_t b = k;
-    while (k < c->n && c->t[k] >= '0' && c->t[k] <= '9') k++;
+    k = scan_vn_int(c, k, &den, &nd_b);
     size_t be = k;
     i = (be > b ? be : b) - 1;
-    if (be == b || ae - a > 6 || be - b > 6) continue;
+    if (be == b || nd_a > 9 || nd_b > 9) continue;
     if (k < c->n && (c->t[k] == '/' || c->t[k] == '-' || c->t[k] == '.' || c->t[k] == ',') && k + 1 < c->n &&
         c->t[k + 1] != ' ')
       continue;
     if (letter_at(c, k)) continue;
     if (fx_occupied(c, (uint32_t)a, (uint32_t)be)) continue;
-    long num = atol(c->t + a), den = atol(c->t + b);
     fx_occupy(c, (uint32_t)a, (uint32_t)be);
     if (den >= 1900 && den <= 2100 && be - b == 4 && num >= 1 && num <= 12) continue; /* month/year */
     if (c->nfracs == c->capfracs) {

@@ -39,6 +39,7 @@ return {
     valid = {
       "Tổng số cán bộ, công chức xã hiện nay là 20 người trong đó 11 cán bộ, 09 công chức. Trong đó 18/20 cán bộ, công chức có trình độ đại học (chiếm tỷ lệ 90%), 02 cán bộ, công chức đang tham gia học lên Đại học; 15/20 cán bộ công chức có trình độ lý luận chính trị trung cấp (chiếm tỷ lệ 75%).",
       "Có 1/3 số thôn (chiếm 33%) đã hoàn thành việc rà soát thủ tục hành chính.",
+      "Tỷ lệ hồ sơ giải quyết trước và đúng hạn 1.863/1.864 hồ sơ (đạt 99,95%).",
       "Bộ phận Tiếp nhận và Trả kết quả đã giải quyết 1.386 hồ sơ trên tổng số 1.395 hồ sơ tiếp nhận, đạt 99,35%.",
       "Thực hiện giải ngân kế hoạch đầu tư công với số tiền là 27.869.168.372 đồng (đạt 114,07% dự toán giao đầu năm).",
       "Tổng số cán bộ, công chức xã là 20 người, trong đó 11 cán bộ (chiếm 55%), 09 công chức (chiếm 45%).",
@@ -48,6 +49,7 @@ return {
     },
     invalid = {
       "18/20 cán bộ, công chức có trình độ đại học (chiếm tỷ lệ [[95%]]).",
+      "Tỷ lệ hồ sơ trực tuyến 1.234/1.864 hồ sơ (chiếm [[76,20%]]).",
       "Có 1/3 số thôn (chiếm [[34%]]) đã hoàn thành việc rà soát thủ tục hành chính.",
       "Bộ phận một cửa đã giải quyết 45 hồ sơ trên tổng số 50 hồ sơ tiếp nhận, đạt [[95%]].",
       "Tổng số cán bộ, công chức xã là 20 người, trong đó 11 cán bộ (chiếm [[50%]]), 09 công chức (chiếm 45%).",

@@ -205,11 +205,30 @@ static void test_totals_dossiers(void **state) {
   rs_doc_free(d);
 }
 
+/* fractions written with thousands dots: "1.234/1.864 hồ sơ (chiếm 66,20%)" */
+static void test_fractions_thousands(void **state) {
+  (void)state;
+  rs_doc *d = facts_doc1("Tỷ lệ hồ sơ giải quyết trước và đúng hạn 1.863/1.864 hồ sơ (đạt 99,95%); hồ sơ trực "
+                         "tuyến 1.234/1.864 hồ sơ (chiếm 66,20%).");
+  int f1 = fact_text(d, "fraction", "1.863/1.864");
+  assert_int_equal(fi(d, f1, "numerator"), 1863);
+  assert_int_equal(fi(d, f1, "denominator"), 1864);
+  int f2 = fact_text(d, "fraction", "1.234/1.864");
+  assert_int_equal(fi(d, f2, "numerator"), 1234);
+  assert_int_equal(fr(d, fact_text(d, "percentage", "66,20%"), "fraction"), f2);
+  assert_int_equal(fr(d, fact_text(d, "percentage", "99,95%"), "fraction"), f1);
+  rs_doc_free(d);
+  /* not a fraction: a document number and a date */
+  d = facts_doc1("Kế hoạch số 1.234/KH-UBND ngày 12/3/2023.");
+  assert_int_equal(fact_nth(d, "fraction", 0), -1);
+  rs_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_vnnum),          cmocka_unit_test(test_numbers_in_text),
       cmocka_unit_test(test_percentages),    cmocka_unit_test(test_totals_staff),
-      cmocka_unit_test(test_totals_dossiers),
+      cmocka_unit_test(test_totals_dossiers), cmocka_unit_test(test_fractions_thousands),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
