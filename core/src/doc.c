@@ -3,11 +3,13 @@
 #include "doc.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
 /* ---- small utilities ---- */
@@ -141,6 +143,22 @@ void rs_limits_default(rs_limits *l) {
   l->max_ratio = 100;
   l->max_xml_depth = 256;
   l->max_paragraphs = 1000000;
+}
+
+/* fopen(path, "rb") that cannot block: a FIFO without a writer would make
+ * fopen wait forever; opened non-blocking, it reads as empty instead. */
+FILE *rs_fopen_input(const char *path) {
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return NULL;
+  int fl = fcntl(fd, F_GETFL);
+  if (fl >= 0) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+  FILE *f = fdopen(fd, "rb");
+  if (!f) {
+    int e = errno;
+    close(fd);
+    errno = e;
+  }
+  return f;
 }
 
 /* ---- document ---- */

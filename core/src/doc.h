@@ -74,6 +74,11 @@ const rs_fval *rs_fact_get(const rs_fact *f, const char *key);
 #include <utf8proc.h>
 utf8proc_ssize_t rs_fold_map(const char *s, size_t n, utf8proc_uint8_t **out, int stable);
 
+/* Open an input file for reading without blocking on a FIFO (which then
+ * reads as empty); NULL with errno set on failure. Never opens for writing. */
+#include <stdio.h>
+FILE *rs_fopen_input(const char *path);
+
 /* Small utilities */
 /* A Vietnamese description of an errno value (strerror's text for rare ones). */
 const char *rs_strerror_vi(int e);

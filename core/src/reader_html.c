@@ -340,24 +340,9 @@ static int valid_utf8(const char *s, size_t n) {
   return 1;
 }
 
-/* fopen(path, "rb") that cannot block: a FIFO without a writer would make
- * fopen wait forever; opened non-blocking, it reads as empty instead. */
-static FILE *open_noblock(const char *path) {
-  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return NULL;
-  int fl = fcntl(fd, F_GETFL);
-  if (fl >= 0) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
-  FILE *f = fdopen(fd, "rb");
-  if (!f) {
-    int e = errno;
-    close(fd);
-    errno = e;
-  }
-  return f;
-}
 
 static int read_all(const char *path, const rs_limits *lim, char **out, size_t *outlen, char **err) {
-  FILE *f = open_noblock(path);
+  FILE *f = rs_fopen_input(path);
   if (!f) {
     if (errno == ENOENT) *err = rs_sprintf("Không tìm thấy tệp %s.", path);
     else *err = rs_sprintf("Không mở được tệp %s (%s).", path, rs_strerror_vi(errno));

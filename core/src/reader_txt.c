@@ -456,21 +456,6 @@ oom:
   return RS_ENOMEM;
 }
 
-/* fopen(path, "rb") that cannot block: a FIFO without a writer would make
- * fopen wait forever; opened non-blocking, it reads as empty instead. */
-static FILE *open_noblock(const char *path) {
-  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return NULL;
-  int fl = fcntl(fd, F_GETFL);
-  if (fl >= 0) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
-  FILE *f = fdopen(fd, "rb");
-  if (!f) {
-    int e = errno;
-    close(fd);
-    errno = e;
-  }
-  return f;
-}
 
 int rs_read_txt(const char *path, const rs_limits *lim, rs_doc **out, char **err) {
   rs_limits deflim;
@@ -480,7 +465,7 @@ int rs_read_txt(const char *path, const rs_limits *lim, rs_doc **out, char **err
   }
   *out = NULL;
   if (err) *err = NULL;
-  FILE *f = open_noblock(path);
+  FILE *f = rs_fopen_input(path);
   if (!f) {
     if (err) *err = rs_sprintf("không đọc được tệp: %s", rs_strerror_vi(errno));
     return RS_EIO;

@@ -294,21 +294,6 @@ static int valid_utf8(const char *s, size_t n) {
   return 1;
 }
 
-/* fopen(path, "rb") that cannot block: a FIFO without a writer would make
- * fopen wait forever; opened non-blocking, it reads as empty instead. */
-static FILE *open_noblock(const char *path) {
-  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return NULL;
-  int fl = fcntl(fd, F_GETFL);
-  if (fl >= 0) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
-  FILE *f = fdopen(fd, "rb");
-  if (!f) {
-    int e = errno;
-    close(fd);
-    errno = e;
-  }
-  return f;
-}
 
 int rs_table_read_csv(const char *path, const rs_limits *lim, rs_table **out, char **err) {
   rs_limits dl;
@@ -318,7 +303,7 @@ int rs_table_read_csv(const char *path, const rs_limits *lim, rs_table **out, ch
   }
   *out = NULL;
   *err = NULL;
-  FILE *f = open_noblock(path);
+  FILE *f = rs_fopen_input(path);
   if (!f) {
     if (errno == ENOENT)
       *err = rs_sprintf("Không tìm thấy tệp dữ liệu %s: hãy kiểm tra lại đường dẫn.", path);

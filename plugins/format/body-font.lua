@@ -2,16 +2,7 @@
 -- how many paragraphs use it and where the first is.
 local vn = lib("vn")
 
--- the first word of text[s..e] (a short span: the finding is about the
--- whole paragraph, the excerpt only shows where it starts)
-local function first_word(text, p, s, e)
-  s = text:find("%S", s) or s
-  if s > e then s = e end
-  local sp = text:find("%s", s)
-  local last = sp and sp - 1 or e
-  if last > e then last = e end
-  return { p = p, s = s, e = math.max(s, last) }
-end
+local spans = lib("spans")
 
 return {
   id = "format/body-font",
@@ -30,27 +21,16 @@ return {
   },
   check = function(doc, ctx)
     if not vn.has_layout(doc) then return end
-    local fonts, order = {}, {}
-    for _, p in ipairs(vn.body_paragraphs(doc)) do
-      local seen = {}
-      for r in vn.text_runs(p, 5) do
+    local groups = spans.group_runs(doc, vn.body_paragraphs(doc), function(p) return vn.text_runs(p, 5) end,
+      function(r)
         local f = r.font
-        if f and f ~= "" and not re.find(f, [[^\s*times\s+new\s+roman\s*$]], 1, "i") and not seen[f] then
-          seen[f] = true
-          if not fonts[f] then
-            fonts[f] = { paras = {}, span = first_word(p.text, p.index, r.s, r.e) }
-            order[#order + 1] = f
-          end
-          table.insert(fonts[f].paras, p.index)
-        end
-      end
-    end
-    for _, f in ipairs(order) do
-      local info = fonts[f]
+        if f and f ~= "" and not re.find(f, [[^\s*times\s+new\s+roman\s*$]], 1, "i") then return f end
+      end)
+    for _, g in ipairs(groups) do
       ctx.report{
-        span = info.span,
+        span = g.span,
         message = string.format('Phông chữ "%s" ở %d đoạn (%s); nội dung văn bản phải dùng phông Times New Roman',
-          f, #info.paras, vn.para_list(info.paras)),
+          g.key, #g.paras, vn.para_list(g.paras)),
       }
     end
   end,

@@ -2,16 +2,7 @@
 -- range, with how many paragraphs use it and where the first is.
 local vn = lib("vn")
 
--- the first word of text[s..e] (a short span: the finding is about the
--- whole paragraph, the excerpt only shows where it starts)
-local function first_word(text, p, s, e)
-  s = text:find("%S", s) or s
-  if s > e then s = e end
-  local sp = text:find("%s", s)
-  local last = sp and sp - 1 or e
-  if last > e then last = e end
-  return { p = p, s = s, e = math.max(s, last) }
-end
+local spans = lib("spans")
 
 local function pt(v)
   return (string.format("%.1f", v):gsub("%.0$", ""):gsub("%.", ","))
@@ -34,30 +25,16 @@ return {
   },
   check = function(doc, ctx)
     if not vn.has_layout(doc) then return end
-    local sizes, order = {}, {}
-    for _, p in ipairs(vn.body_paragraphs(doc)) do
-      local seen = {}
-      for r in vn.text_runs(p, 5) do
+    local groups = spans.group_runs(doc, vn.body_paragraphs(doc), function(p) return vn.text_runs(p, 5) end,
+      function(r)
         local sz = tonumber(r.size)
-        if sz and (sz < 12.99 or sz > 14.01) then
-          local k = pt(sz)
-          if not seen[k] then
-            seen[k] = true
-            if not sizes[k] then
-              sizes[k] = { paras = {}, span = first_word(p.text, p.index, r.s, r.e) }
-              order[#order + 1] = k
-            end
-            table.insert(sizes[k].paras, p.index)
-          end
-        end
-      end
-    end
-    for _, k in ipairs(order) do
-      local info = sizes[k]
+        if sz and (sz < 12.99 or sz > 14.01) then return pt(sz) end
+      end)
+    for _, g in ipairs(groups) do
       ctx.report{
-        span = info.span,
+        span = g.span,
         message = string.format("Cỡ chữ %s pt ở %d đoạn (%s); nội dung văn bản phải có cỡ chữ từ 13 đến 14",
-          k, #info.paras, vn.para_list(info.paras)),
+          g.key, #g.paras, vn.para_list(g.paras)),
       }
     end
   end,

@@ -4,16 +4,7 @@
 -- differ in practice). .docx and .odt only.
 local vn = lib("vn")
 
--- the first word of text[s..e] (a short span: the finding is about the
--- whole paragraph, the excerpt only shows where it starts)
-local function first_word(text, p, s, e)
-  s = text:find("%S", s) or s
-  if s > e then s = e end
-  local sp = text:find("%s", s)
-  local last = sp and sp - 1 or e
-  if last > e then last = e end
-  return { p = p, s = s, e = math.max(s, last) }
-end
+local spans = lib("spans")
 
 local function num(v) return (string.format("%.1f", v):gsub("%.0$", ""):gsub("%.", ",")) end
 
@@ -84,7 +75,7 @@ return {
       if #info.paras > 0 then
         local first = doc.paragraphs[info.paras[1]]
         ctx.report{
-          span = first_word(first.text, first.index, 1, math.max(1, #first.text)),
+          span = spans.first_word(first.text, first.index, 1, math.max(1, #first.text)),
           message = string.format("%d đoạn %s (%s; %s)", #info.paras, info.msg, example[k], vn.para_list(info.paras)),
         }
       end
