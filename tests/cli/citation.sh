@@ -39,36 +39,8 @@ expect_pairs() {  # $1 = label, stdin = expected pairs
 
 # ---- the sample: expected.tsv rows with the citation category
 json "$SAMPLE"
-python3 - "$TMP/out.json" "$SAMPLE" fixtures/expected.tsv <<'PY' || fail "expected.tsv citation rows"
-import json, sys
-diags = json.load(open(sys.argv[1]))["files"][0]["diagnostics"]
-lines = open(sys.argv[2], encoding="utf-8").read().split("\n")
-bad = 0
-for row in open(sys.argv[3], encoding="utf-8"):
-    if row.startswith("#") or not row.strip():
-        continue
-    f = row.rstrip("\n").split("\t")
-    kind, cats, quote = f[1], f[2].split("|"), f[3]
-    if "citation" not in cats or kind not in ("must", "stretch"):
-        continue
-    where = [(i + 1, l.find(quote)) for i, l in enumerate(lines) if quote in l]
-    if not where:
-        print("quote not in sample:", quote); bad += 1; continue
-    ln, off = where[0]
-    col = len(lines[ln - 1][:off]) + 1
-    endcol = col + len(quote)
-    def near(d):
-        l0, l1 = d["line"], d.get("end_line", d["line"])
-        if not (l0 <= ln <= l1):
-            return False
-        a = d["column"] if l0 == ln else 1
-        b = d.get("end_column", a + 1) if l1 == ln else 10**9
-        return a <= endcol + 2 and b >= col - 2
-    hits = [d for d in diags if any(d["rule"].startswith(c + "/") for c in cats) and near(d)]
-    if not hits:
-        print("MISSING %s %s on line %d: %r" % (kind, "|".join(cats), ln, quote)); bad += 1
-sys.exit(1 if bad else 0)
-PY
+python3 tests/tools/score_expected.py fixtures/expected.tsv "$TMP/out.json" "$SAMPLE" --packs citation --strict \
+  --require-stretch > "$TMP/score.txt" || { grep -v "^ok" "$TMP/score.txt"; fail "expected.tsv citation rows"; }
 expect_pairs "sample" <<'EOF'
 citation/first-mention 104
 citation/first-mention 162
