@@ -6,27 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void field(out_buf *b, const char *s, int first) {
-  if (!first) out_buf_add(b, ",", 1);
-  if (!s) return;
-  char *v = out_utf8_clean(s);
-  if (!v) {
-    b->oom = 1;
-    return;
-  }
-  /* a cell starting with = + @ would be taken for a formula */
-  int guard = v[0] == '=' || v[0] == '+' || v[0] == '@';
-  int quote = guard || strpbrk(v, ",\"\r\n") != NULL;
-  if (quote) out_buf_add(b, "\"", 1);
-  if (guard) out_buf_add(b, "'", 1);
-  for (const char *p = v; *p; p++) {
-    if (*p == '"') out_buf_add(b, "\"\"", 2);
-    else out_buf_add(b, p, 1);
-  }
-  if (quote) out_buf_add(b, "\"", 1);
-  free(v);
-}
-
 static void num(out_buf *b, uint32_t n) {
   out_buf_add(b, ",", 1);
   if (n) out_buf_printf(b, "%u", n);
@@ -40,22 +19,22 @@ int rs_out_csv(FILE *f, const rs_report *r, const rs_out_opts *o) {
   for (size_t i = 0; i < r->nfiles; i++) {
     const rs_file_result *fr = &r->files[i];
     if (fr->status == RS_FILE_FAILED) {
-      field(&b, fr->path, 1);
+      out_csv_field(&b, fr->path, 1);
       out_buf_puts(&b, ",,,error");
-      field(&b, "engine/input", 0);
-      field(&b, fr->error ? fr->error : "Không đọc được tệp", 0);
-      field(&b, NULL, 0);
+      out_csv_field(&b, "engine/input", 0);
+      out_csv_field(&b, fr->error ? fr->error : "Không đọc được tệp", 0);
+      out_csv_field(&b, NULL, 0);
       out_buf_puts(&b, "\r\n");
     }
     for (size_t k = 0; k < fr->diags.n; k++) {
       const rs_diag *g = &fr->diags.v[k];
-      field(&b, fr->path, 1);
+      out_csv_field(&b, fr->path, 1);
       num(&b, g->line);
       num(&b, g->line ? g->col : 0);
-      field(&b, rs_severity_name(g->severity), 0);
-      field(&b, g->rule, 0);
-      field(&b, g->message, 0);
-      field(&b, g->suggestion, 0);
+      out_csv_field(&b, rs_severity_name(g->severity), 0);
+      out_csv_field(&b, g->rule, 0);
+      out_csv_field(&b, g->message, 0);
+      out_csv_field(&b, g->suggestion, 0);
       out_buf_puts(&b, "\r\n");
     }
     /* flush per file to keep memory bounded by one file's rows */

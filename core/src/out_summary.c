@@ -21,45 +21,37 @@ static const char *late_vi(const rs_file_result *f) {
   return f->late == 1 ? "trễ hạn" : f->late == 0 ? "đúng hạn" : "chưa rõ";
 }
 
-static void csv_field(FILE *out, const char *s) {
-  s = s ? s : "";
-  if (strpbrk(s, ",\"\n\r;")) {
-    fputc('"', out);
-    for (; *s; s++) {
-      if (*s == '"') fputc('"', out);
-      fputc(*s, out);
-    }
-    fputc('"', out);
-  } else {
-    fputs(s, out);
-  }
-}
-
 int rs_out_summary_csv(FILE *out, const rs_report *r) {
   fputs("\xEF\xBB\xBF", out); /* BOM: Excel reads UTF-8 */
   fputs("tep,don_vi,loai_bao_cao,ky_bao_cao,ngay_bao_cao,trang_thai,loi,canh_bao,thong_tin,so_phan_thieu,"
         "phan_thieu,han_nop\r\n",
         out);
+  out_buf row = {0};
   for (size_t i = 0; i < r->nfiles; i++) {
     const rs_file_result *f = &r->files[i];
     counts c = count_file(f);
-    csv_field(out, f->path);
-    fputc(',', out);
-    csv_field(out, f->commune);
-    fputc(',', out);
-    csv_field(out, f->kind);
-    fputc(',', out);
-    csv_field(out, f->period);
-    fputc(',', out);
-    csv_field(out, f->report_date);
-    fputc(',', out);
-    csv_field(out, f->status == RS_FILE_FAILED ? "không đọc được" : "đã kiểm tra");
-    fprintf(out, ",%zu,%zu,%zu,%zu,", c.errors, c.warnings, c.infos, f->nmissing);
-    csv_field(out, f->status == RS_FILE_FAILED ? f->error : f->missing);
-    fputc(',', out);
-    csv_field(out, late_vi(f));
-    fputs("\r\n", out);
+    char n[4][24];
+    snprintf(n[0], sizeof n[0], "%zu", c.errors);
+    snprintf(n[1], sizeof n[1], "%zu", c.warnings);
+    snprintf(n[2], sizeof n[2], "%zu", c.infos);
+    snprintf(n[3], sizeof n[3], "%zu", f->nmissing);
+    row.len = 0;
+    out_csv_field(&row, f->path, 1);
+    out_csv_field(&row, f->commune, 0);
+    out_csv_field(&row, f->kind, 0);
+    out_csv_field(&row, f->period, 0);
+    out_csv_field(&row, f->report_date, 0);
+    out_csv_field(&row, f->status == RS_FILE_FAILED ? "không đọc được" : "đã kiểm tra", 0);
+    for (int k = 0; k < 4; k++) out_csv_field(&row, n[k], 0);
+    out_csv_field(&row, f->status == RS_FILE_FAILED ? f->error : f->missing, 0);
+    out_csv_field(&row, late_vi(f), 0);
+    out_buf_add(&row, "\r\n", 2);
+    if (row.oom) break;
+    fwrite(row.s, 1, row.len, out);
   }
+  int oom = row.oom;
+  out_buf_free(&row);
+  if (oom) return -1;
   return ferror(out) ? -1 : 0;
 }
 

@@ -412,3 +412,27 @@ void out_buf_free(out_buf *b) {
   free(b->s);
   memset(b, 0, sizeof *b);
 }
+
+/* One RFC 4180 field (a comma before it unless first): quoted when needed,
+ * invalid UTF-8 replaced, and a leading = + @ defused so that a spreadsheet
+ * never takes a file name or a message for a formula. */
+void out_csv_field(out_buf *b, const char *s, int first) {
+  if (!first) out_buf_add(b, ",", 1);
+  if (!s) return;
+  char *v = out_utf8_clean(s);
+  if (!v) {
+    b->oom = 1;
+    return;
+  }
+  /* a cell starting with = + @ would be taken for a formula */
+  int guard = v[0] == '=' || v[0] == '+' || v[0] == '@';
+  int quote = guard || strpbrk(v, ",\"\r\n") != NULL;
+  if (quote) out_buf_add(b, "\"", 1);
+  if (guard) out_buf_add(b, "'", 1);
+  for (const char *p = v; *p; p++) {
+    if (*p == '"') out_buf_add(b, "\"\"", 2);
+    else out_buf_add(b, p, 1);
+  }
+  if (quote) out_buf_add(b, "\"", 1);
+  free(v);
+}

@@ -83,4 +83,8 @@ void out_buf_puts(out_buf *b, const char *s);
 void out_buf_printf(out_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void out_buf_free(out_buf *b);
 
+/* One CSV field (RFC 4180, UTF-8 cleaned, formula characters defused),
+ * preceded by a comma unless first. */
+void out_csv_field(out_buf *b, const char *s, int first);
+
 #endif

@@ -71,4 +71,8 @@ for l in links:
 assert "trễ hạn" in h and "Đánh giá chung" in h
 PY
 [ $? -eq 0 ] || fail "summary html"
+# a commune name from a manifest that looks like a formula is defused
+printf 'path,commune,received\nminh-hoang.txt,=HYPERLINK("http://x"),20/06/2023\n' > "$TMP/evil.csv"
+"$RASOAT" check --format json --manifest "$TMP/evil.csv" --summary "$TMP/evil-sum.csv" "$D/minh-hoang.txt" > /dev/null
+grep -q "\"'=HYPERLINK" "$TMP/evil-sum.csv" || { cat "$TMP/evil-sum.csv"; fail "formula in the summary CSV not defused"; }
 echo ok
