@@ -281,6 +281,7 @@ static int setup_engine(rs_engine *e, const opts *o) {
       return -1;
     }
   }
+  rs_engine_index_manifest(e);
   rs_engine_validate(e);
   return 0;
 }

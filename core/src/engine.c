@@ -115,6 +115,7 @@ int rs_engine_init(rs_engine *e) {
   rs_budget_default(&e->budget);
   rs_limits_default(&e->limits);
   e->forced_index = -1;
+  for (int f = 0; f < 3; f++) e->manifest_cols[f] = -1;
   return 0;
 }
 
@@ -989,8 +990,14 @@ static int ctx_report(lua_State *L) {
 
 enum { MANIFEST_PATH, MANIFEST_COMMUNE, MANIFEST_RECEIVED };
 
+static int manifest_col_find(const rs_table *m, int field);
+
+void rs_engine_index_manifest(rs_engine *e) {
+  for (int f = 0; f < 3; f++) e->manifest_cols[f] = e->manifest ? manifest_col_find(e->manifest, f) : -1;
+}
+
 /* column of a manifest field, by its English or Vietnamese header */
-static int manifest_col(const rs_table *m, int field) {
+static int manifest_col_find(const rs_table *m, int field) {
   static const char *const names[][6] = {
       {"path", "tệp", "tep", "file", "đường dẫn", NULL},
       {"commune", "xã", "xa", "đơn vị", "don_vi", NULL},
@@ -1005,6 +1012,9 @@ static int manifest_col(const rs_table *m, int field) {
   return field == MANIFEST_PATH && m->ncols > 0 ? 0 : -1;
 }
 
+/* the column of a manifest field, found once by rs_engine_index_manifest */
+static int manifest_col(const rs_engine *e, int field) { return e->manifest_cols[field]; }
+
 static const char *base_name(const char *p) {
   const char *s = strrchr(p, '/');
   return s ? s + 1 : p;
@@ -1014,7 +1024,7 @@ static const char *base_name(const char *p) {
 static int manifest_row(const rs_engine *e, const char *path) {
   const rs_table *m = e->manifest;
   if (!m) return -1;
-  int pc = manifest_col(m, MANIFEST_PATH);
+  int pc = manifest_col(e, MANIFEST_PATH);
   if (pc < 0) return -1;
   for (size_t r = 0; r < m->nrows; r++)
     if (!strcmp(m->rows[r][pc], path)) return (int)r;
@@ -1052,9 +1062,9 @@ static void push_ctx(rs_worker *w, size_t rule, rs_severity sev, int example) {
   if (w->submission >= 0) {
     const rs_table *m = w->e->manifest;
     lua_createtable(L, 0, 3);
-    lua_pushstring(L, m->rows[w->submission][manifest_col(m, MANIFEST_PATH)]);
+    lua_pushstring(L, m->rows[w->submission][manifest_col(w->e, MANIFEST_PATH)]);
     lua_setfield(L, -2, "path");
-    int cc = manifest_col(m, MANIFEST_COMMUNE), rc = manifest_col(m, MANIFEST_RECEIVED);
+    int cc = manifest_col(w->e, MANIFEST_COMMUNE), rc = manifest_col(w->e, MANIFEST_RECEIVED);
     if (cc >= 0) {
       lua_pushstring(L, m->rows[w->submission][cc]);
       lua_setfield(L, -2, "commune");
@@ -1438,7 +1448,7 @@ int rs_check_file(rs_worker *w, const char *path, rs_file_result *out) {
     /* the commune from the manifest, else from the file name, until the
      * header says better */
     int row = manifest_row(w->e, path);
-    int cc = row >= 0 ? manifest_col(w->e->manifest, MANIFEST_COMMUNE) : -1;
+    int cc = row >= 0 ? manifest_col(w->e, MANIFEST_COMMUNE) : -1;
     if (cc >= 0 && *w->e->manifest->rows[row][cc]) {
       out->commune = rs_strdup(w->e->manifest->rows[row][cc]);
     } else {

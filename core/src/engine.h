@@ -71,6 +71,7 @@ typedef struct rs_engine {
   size_t ntables;
   char *deadline;         /* --deadline dd/mm/yyyy, or NULL */
   rs_table *manifest;     /* --manifest: path, commune, received date */
+  int manifest_cols[3];   /* its path, commune, received columns, or -1 */
   char *rules_dir;        /* rules/ (profiles and data lists) */
   char **lib_dirs;        /* <plugins>/lib folders, searched by lib(name) */
   size_t nlib_dirs;
@@ -92,6 +93,8 @@ int rs_engine_validate(rs_engine *e);
 void rs_engine_free(rs_engine *e);
 int rs_engine_override(rs_engine *e, const char *spec, char **err); /* ID=SEV */
 const rs_rule *rs_engine_find(const rs_engine *e, const char *id);
+/* Find the manifest's columns (by English or Vietnamese header) once. */
+void rs_engine_index_manifest(rs_engine *e);
 
 rs_worker *rs_worker_new(const rs_engine *e);
 void rs_worker_free(rs_worker *w);
