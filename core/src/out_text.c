@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include "doc.h"
+#include "out_util.h"
 #include "report.h"
 
 #define C_RESET "\033[0m"
@@ -43,26 +44,6 @@ static void put_str(FILE *f, const char *s) {
   if (s) put_clean(f, s, strlen(s));
 }
 
-/* Find the paragraph and byte offset of a source (line, col), or -1. */
-static int locate(const rs_doc *d, const rs_diag *g, int *para, uint32_t *byte) {
-  if (!d || g->para < 1 || (size_t)g->para > d->npara) return -1;
-  const rs_para *p = &d->paras[g->para - 1];
-  uint32_t b = 0;
-  while (b <= p->len) {
-    uint32_t l, c;
-    rs_para_pos(p, b, &l, &c);
-    if (l == g->line && c == g->col) {
-      *para = g->para - 1;
-      *byte = b;
-      return 0;
-    }
-    if (b == p->len) break;
-    b++;
-    while (b < p->len && ((unsigned char)p->text[b] & 0xC0) == 0x80) b++;
-  }
-  return -1;
-}
-
 /* display width of UTF-8 text (code points with East Asian width) */
 static int width(const char *s, size_t n) {
   int w = 0;
@@ -83,12 +64,10 @@ static int width(const char *s, size_t n) {
 }
 
 static void print_excerpt(FILE *f, const rs_doc *d, const rs_diag *g, int color) {
-  int para;
-  uint32_t b;
-  if (locate(d, g, &para, &b) < 0) return;
+  size_t para, b, span_end;
+  if (out_diag_span(d, g, &para, &b, &span_end) < 0) return;
   const rs_para *p = &d->paras[para];
-  size_t elen = g->excerpt ? strlen(g->excerpt) : 0;
-  if (b + elen > p->len) elen = p->len - b;
+  size_t elen = span_end - b;
   /* a window of context around the span */
   size_t ctx = 40;
   size_t s = b > ctx ? b - ctx : 0;
