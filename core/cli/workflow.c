@@ -82,7 +82,12 @@ int rs_config_load(const char *path, rs_config *c, char **err) {
   }
   char buf[65536];
   size_t n = fread(buf, 1, sizeof buf, f);
+  int more = fgetc(f) != EOF;
   fclose(f);
+  if (more) {
+    *err = rs_sprintf("tệp cấu hình %s quá lớn (giới hạn 64 KiB): chỉ được chứa dữ liệu cấu hình", path);
+    goto out;
+  }
   if (luaL_loadbufferx(L, buf, n, path, "t") != LUA_OK) {
     *err = rs_sprintf("tệp cấu hình %s không hợp lệ: %s", path, lua_tostring(L, -1));
     goto out;

@@ -33,6 +33,10 @@ pyjson "$TMP/c3.json" 'assert len(d["files"]) == 2' || fail "--no-config"
 # a broken configuration is a usage error
 echo 'return { profile = os.getenv("HOME") }' > "$TMP/bad.lua"
 "$RASOAT" check --config "$TMP/bad.lua" "$SAMPLE" > /dev/null 2>&1; [ $? -eq 2 ] || fail "config with code accepted"
+# a configuration larger than 64 KiB is refused, not cut short
+python3 -c "print('return { profile = \"bao-cao\" }' + ' ' * 70000)" > "$TMP/big.lua"
+"$RASOAT" check --config "$TMP/big.lua" "$SAMPLE" > /dev/null 2> "$TMP/big.err"; [ $? -eq 2 ] || fail "huge config accepted"
+grep -q "64 KiB" "$TMP/big.err" || fail "huge config message"
 
 # --- baselines
 "$RASOAT" check --no-config --write-baseline "$TMP/base.json" --format json "$SAMPLE" > /dev/null
