@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "workflow.h"
 #include "doc.h"
+#include "chunkcache.h"
 #include "engine.h"
 #include "readers.h"
 #include "report.h"
@@ -96,6 +97,7 @@ static void usage(FILE *f) {
         "                            paragraphs, rule-instructions, rule-time-ms, rule-memory, findings,\n"
         "                            regex-match, document-time-ms\n"
         "        --no-color\n"
+        "        --no-cache          không dùng bộ đệm quy tắc đã biên dịch (~/.cache/rasoat)\n"
         "        --config TỆP        tệp cấu hình (mặc định: .rasoat.lua tìm từ thư mục của tệp lên trên)\n"
         "        --baseline TỆP      chỉ báo phát hiện mới so với báo cáo JSON trước\n"
         "        --write-baseline TỆP  ghi báo cáo JSON làm mốc so sánh\n"
@@ -119,7 +121,7 @@ static void push_str(const char ***v, size_t *n, const char *s) {
 }
 
 enum { O_PLUGINS = 256, O_RULE, O_FAILON, O_NOCOLOR, O_DEADLINE, O_NOBUILTIN, O_COLOR, O_CONFIG, O_BASELINE,
-       O_WBASELINE, O_FIX, O_NOCONFIG, O_SUMMARY, O_MANIFEST, O_LIMIT };
+       O_WBASELINE, O_FIX, O_NOCONFIG, O_SUMMARY, O_MANIFEST, O_LIMIT, O_NOCACHE };
 
 static int parse_opts(int argc, char **argv, opts *o, int *first) {
   static const struct option lo[] = {
@@ -134,6 +136,7 @@ static int parse_opts(int argc, char **argv, opts *o, int *first) {
       {"baseline", required_argument, 0, O_BASELINE}, {"write-baseline", required_argument, 0, O_WBASELINE},
       {"fix", no_argument, 0, O_FIX}, {"summary", required_argument, 0, O_SUMMARY},
       {"manifest", required_argument, 0, O_MANIFEST}, {"limit", required_argument, 0, O_LIMIT},
+      {"no-cache", no_argument, 0, O_NOCACHE},
       {0, 0, 0, 0},
   };
   optind = 1;
@@ -159,6 +162,7 @@ static int parse_opts(int argc, char **argv, opts *o, int *first) {
     case O_SUMMARY: o->summary = optarg; break;
     case O_MANIFEST: o->manifest = optarg; break;
     case O_LIMIT: push_str(&o->limits, &o->nlimits, optarg); break;
+    case O_NOCACHE: rs_chunk_cache_disable(); break;
     case 'j': {
       char *end;
       long j = strtol(optarg, &end, 10);

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <utf8proc.h>
 
+#include "chunkcache.h"
 #include "doc.h"
 #include "legacy.h"
 #include "readers.h"
@@ -108,6 +109,87 @@ static void free_list(char **v, size_t n) {
   free(v);
 }
 
+/* ---- compiled chunks ----
+ * Lua source is compiled once per process (rs_chunk_load: parsed, or taken
+ * from the user's private on-disk cache): rule files at validation, lib()
+ * modules and rules_data() files by the first worker that asks. The other
+ * workers load the bytecode dumped in this process, a fraction of the cost
+ * of parsing. */
+
+struct rs_chunk_cache {
+  pthread_mutex_t mu;
+  struct cc_entry {
+    char *key;
+    char *bc;
+    size_t len;
+  } *v;
+  size_t n, cap;
+};
+
+/* Push the cached function for key; 1 when found. */
+static int chunk_cache_load(const rs_engine *e, lua_State *L, const char *key) {
+  rs_chunk_cache *c = e->chunks;
+  if (!c) return 0;
+  int found = 0;
+  pthread_mutex_lock(&c->mu);
+  for (size_t i = 0; i < c->n; i++)
+    if (!strcmp(c->v[i].key, key)) {
+      found = luaL_loadbufferx(L, c->v[i].bc, c->v[i].len, key, "b") == LUA_OK;
+      if (!found) lua_pop(L, 1);
+      break;
+    }
+  pthread_mutex_unlock(&c->mu);
+  return found;
+}
+
+/* Keep the function at the top of L under key (first one wins). */
+static void chunk_cache_store(const rs_engine *e, lua_State *L, const char *key) {
+  rs_chunk_cache *c = e->chunks;
+  if (!c) return;
+  size_t len;
+  char *bc = rs_chunk_dump(L, &len);
+  char *k = rs_strdup(key);
+  if (!bc || !k) {
+    free(bc);
+    free(k);
+    return;
+  }
+  pthread_mutex_lock(&c->mu);
+  int dup = 0;
+  for (size_t i = 0; i < c->n; i++)
+    if (!strcmp(c->v[i].key, key)) dup = 1;
+  if (!dup && c->n == c->cap) {
+    size_t nc = c->cap ? c->cap * 2 : 16;
+    struct cc_entry *nv = realloc(c->v, nc * sizeof *nv);
+    if (nv) {
+      c->v = nv;
+      c->cap = nc;
+    }
+  }
+  if (!dup && c->n < c->cap) {
+    c->v[c->n].key = k;
+    c->v[c->n].bc = bc;
+    c->v[c->n].len = len;
+    c->n++;
+    k = NULL;
+    bc = NULL;
+  }
+  pthread_mutex_unlock(&c->mu);
+  free(k);
+  free(bc);
+}
+
+static void chunk_cache_free(rs_chunk_cache *c) {
+  if (!c) return;
+  for (size_t i = 0; i < c->n; i++) {
+    free(c->v[i].key);
+    free(c->v[i].bc);
+  }
+  free(c->v);
+  pthread_mutex_destroy(&c->mu);
+  free(c);
+}
+
 /* ---- engine ---- */
 
 int rs_engine_init(rs_engine *e) {
@@ -116,6 +198,9 @@ int rs_engine_init(rs_engine *e) {
   rs_limits_default(&e->limits);
   e->forced_index = -1;
   for (int f = 0; f < 3; f++) e->manifest_cols[f] = -1;
+  e->chunks = calloc(1, sizeof *e->chunks);
+  if (!e->chunks) return RS_ENOMEM;
+  pthread_mutex_init(&e->chunks->mu, NULL);
   return 0;
 }
 
@@ -472,7 +557,7 @@ static void resolve(rs_engine *e) {
 /* "@path" as chunk name: errors read "plugins/x/y.lua:12: ..." */
 static int load_rule_chunk(lua_State *L, const rs_rule *r) {
   char *name = rs_sprintf("@%s", r->info.path);
-  int st = luaL_loadbufferx(L, r->source, r->srclen, name ? name : r->info.path, "t");
+  int st = rs_chunk_load(L, r->source, r->srclen, name ? name : r->info.path);
   free(name);
   return st;
 }
@@ -611,8 +696,10 @@ static int run_chunk(rs_worker *w) {
   return st;
 }
 
+static rs_worker *worker_new(const rs_engine *e, int load_rules);
+
 int rs_engine_validate(rs_engine *e) {
-  rs_worker *w = rs_worker_new(e);
+  rs_worker *w = worker_new(e, 0);
   if (!w) return RS_ENOMEM;
   int failed = 0;
   for (size_t i = 0; i < e->nrules; i++) {
@@ -622,7 +709,7 @@ int rs_engine_validate(rs_engine *e) {
     char *msg = NULL;
     if (load_rule_chunk(L, r) != LUA_OK) {
       msg = rs_sprintf("lỗi cú pháp: %s", lua_tostring(L, -1));
-    } else if (run_chunk(w) != LUA_OK) {
+    } else if (free(r->bytecode), r->bytecode = rs_chunk_dump(L, &r->bclen), run_chunk(w) != LUA_OK) {
       msg = rs_sprintf("lỗi khi nạp: %s", lua_tostring(L, -1));
     } else {
       msg = validate_rule(L, r);
@@ -633,6 +720,8 @@ int rs_engine_validate(rs_engine *e) {
       free(msg);
       free(r->source);
       r->source = NULL;
+      free(r->bytecode);
+      r->bytecode = NULL;
       if (!r->info.description) r->info.description = rs_strdup("(không nạp được)");
       if (!r->info.basis) r->info.basis = rs_strdup("");
       if (!r->info.default_severity) r->info.default_severity = RS_SEV_ERROR;
@@ -654,8 +743,10 @@ void rs_engine_free(rs_engine *e) {
     free_strv(in->valid);
     free_strv(in->invalid);
     free(e->rules[i].source);
+    free(e->rules[i].bytecode);
   }
   free(e->rules);
+  chunk_cache_free(e->chunks);
   free(e->infos);
   rs_diags_free(&e->load_diags);
   for (size_t i = 0; i < e->nprofiles; i++) profile_free(&e->profiles[i]);
@@ -717,7 +808,10 @@ static const char PRELUDE[] =
 static int find_lib(lua_State *L);
 static int load_rules_data(lua_State *L);
 
-rs_worker *rs_worker_new(const rs_engine *e) {
+rs_worker *rs_worker_new(const rs_engine *e) { return worker_new(e, 1); }
+
+/* load_rules = 0 for the validating worker, which compiles each rule itself. */
+static rs_worker *worker_new(const rs_engine *e, int load_rules) {
   rs_worker *w = calloc(1, sizeof *w);
   if (!w) return NULL;
   w->e = e;
@@ -752,11 +846,13 @@ rs_worker *rs_worker_new(const rs_engine *e) {
 
   /* compiled rule chunks */
   lua_createtable(L, (int)e->nrules, 0);
-  for (size_t i = 0; i < e->nrules; i++) {
+  for (size_t i = 0; load_rules && i < e->nrules; i++) {
     const rs_rule *r = &e->rules[i];
-    if (r->source && load_rule_chunk(L, r) == LUA_OK)
+    if (!r->source) continue;
+    int st = r->bytecode ? luaL_loadbufferx(L, r->bytecode, r->bclen, r->info.path, "b") : load_rule_chunk(L, r);
+    if (st == LUA_OK)
       lua_rawseti(L, -2, (lua_Integer)i + 1);
-    else if (r->source)
+    else
       lua_pop(L, 1);
   }
   lua_setfield(L, LUA_REGISTRYINDEX, CHUNKS_KEY);
@@ -853,7 +949,10 @@ static int find_lib(lua_State *L) {
   lua_getfield(L, LUA_REGISTRYINDEX, LIBS_KEY);
   if (lua_getfield(L, -1, name) != LUA_TNIL) return 1;
   lua_pop(L, 1);
-  for (size_t i = 0; i < w->e->nlib_dirs; i++) {
+  char key[96];
+  snprintf(key, sizeof key, "lib:%s", name);
+  int cached = strlen(name) < 80 && chunk_cache_load(w->e, L, key);
+  for (size_t i = 0; !cached && i < w->e->nlib_dirs; i++) {
     char *path = rs_sprintf("%s/%s.lua", w->e->lib_dirs[i], name);
     size_t len;
     char *src = path ? read_file(path, &len, 1 << 20) : NULL;
@@ -862,20 +961,22 @@ static int find_lib(lua_State *L) {
       continue;
     }
     char *cname = rs_sprintf("@%s", path);
-    int st = luaL_loadbufferx(L, src, len, cname ? cname : path, "t");
+    int st = rs_chunk_load(L, src, len, cname ? cname : path);
     free(cname);
     free(src);
     free(path);
     if (st != LUA_OK) return lua_error(L);
-    rs_sandbox_newenv(L);
-    lua_setupvalue(L, -2, 1);
-    lua_call(L, 0, 1);
-    rs_freeze(L);
-    lua_pushvalue(L, -1);
-    lua_setfield(L, -3, name);
-    return 1;
+    if (strlen(name) < 80) chunk_cache_store(w->e, L, key);
+    cached = 1;
   }
-  return luaL_error(L, "lib: no module '%s'", name);
+  if (!cached) return luaL_error(L, "lib: no module '%s'", name);
+  rs_sandbox_newenv(L);
+  lua_setupvalue(L, -2, 1);
+  lua_call(L, 0, 1);
+  rs_freeze(L);
+  lua_pushvalue(L, -1);
+  lua_setfield(L, -3, name);
+  return 1;
 }
 
 /* rules_data(name): a data-only policy file rules/<name>.lua (loaded in an
@@ -889,23 +990,28 @@ static int load_rules_data(lua_State *L) {
   lua_getfield(L, LUA_REGISTRYINDEX, RULESDATA_KEY);
   if (lua_getfield(L, -1, name) != LUA_TNIL) return 1;
   lua_pop(L, 1);
-  char *path = rs_sprintf("%s/%s.lua", w->e->rules_dir ? w->e->rules_dir : "rules", name);
-  size_t len;
-  char *src = path ? read_file(path, &len, 8 << 20) : NULL;
-  if (!src) {
+  char key[96];
+  snprintf(key, sizeof key, "data:%s", name);
+  if (strlen(name) >= 80 || !chunk_cache_load(w->e, L, key)) {
+    char *path = rs_sprintf("%s/%s.lua", w->e->rules_dir ? w->e->rules_dir : "rules", name);
+    size_t len;
+    char *src = path ? read_file(path, &len, 8 << 20) : NULL;
+    if (!src) {
+      free(path);
+      return luaL_error(L, "rules_data: no file rules/%s.lua", name);
+    }
+    int st = rs_chunk_load(L, src, len, path);
+    free(src);
     free(path);
-    return luaL_error(L, "rules_data: no file rules/%s.lua", name);
+    if (st != LUA_OK) return lua_error(L);
+    if (strlen(name) < 80) chunk_cache_store(w->e, L, key);
   }
-  int st = luaL_loadbufferx(L, src, len, path, "t");
-  free(src);
-  free(path);
-  if (st != LUA_OK) return lua_error(L);
   lua_newtable(L);
   lua_setupvalue(L, -2, 1);
   /* policy data can be large: load it outside the rule's memory budget */
   size_t lim = w->mem_limit;
   w->mem_limit = 0;
-  st = lua_pcall(L, 0, 1, 0);
+  int st = lua_pcall(L, 0, 1, 0);
   w->mem_limit = lim;
   if (st != LUA_OK) return lua_error(L);
   rs_freeze(L);

@@ -25,6 +25,8 @@ typedef struct rs_rule {
   rs_rule_info info;      /* id, description, basis, severity, path, examples */
   char *source;
   size_t srclen;
+  char *bytecode;         /* the chunk compiled once at validation (lua_dump), loaded by workers */
+  size_t bclen;
   int fixable;            /* its suggestions are safe to apply with --fix */
 } rs_rule;
 
@@ -54,6 +56,10 @@ typedef struct rs_rule_override {
   rs_severity sev;
 } rs_rule_override;
 
+/* lib() modules and rules_data() files compiled once per process and
+ * shared by the workers as bytecode (guarded by its mutex). */
+typedef struct rs_chunk_cache rs_chunk_cache;
+
 typedef struct rs_engine {
   rs_rule *rules;
   size_t nrules;
@@ -78,6 +84,7 @@ typedef struct rs_engine {
   int *resolved;          /* nprofiles x nrules effective severities */
   int forced_index;       /* profile index when forced, else -1 */
   int default_index;      /* cchc-6-thang, or 0 */
+  rs_chunk_cache *chunks; /* compiled lib/data chunks, see above */
 } rs_engine;
 
 typedef struct rs_worker rs_worker;

@@ -1,5 +1,6 @@
 /* The `re` library for rules: PCRE2 with UTF + UCP, JIT when available,
- * compiled patterns cached per state, match/depth limits so that a
+ * compiled patterns shared by every worker (looked up through a per-state
+ * cache), match/depth limits so that a
  * catastrophic pattern stops with an error instead of hanging.
  *
  *   re.find(s, pat [, init [, flags]])  -> start, end, captures... | nil
@@ -17,6 +18,7 @@
 #include <lauxlib.h>
 #include <pcre2.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -36,17 +38,49 @@ typedef struct re_state {
   size_t ncompiled;   /* patterns in the cache */
 } re_state;
 
+/* ---- the process-wide store of compiled patterns ----
+ * A pattern is compiled (and JIT-compiled) once per process and shared by
+ * every worker: pcre2_match may use one compiled code from many threads at
+ * once, while match data, match context and JIT stack stay per state. JIT
+ * compilation is done at once: a lazy JIT was measured and lost, since
+ * the interpreter's first matches over long paragraphs cost more than the
+ * JIT compile. The store holds at most SHARED_MAX patterns for the life of
+ * the process; beyond that, patterns are compiled per state and freed with
+ * it (the per-document bound below still applies). */
+#define SHARED_MAX 4096
+#define SHARED_BUCKETS 1024
+
+typedef struct shared_pat {
+  struct shared_pat *next;
+  uint32_t opts;
+  size_t len;
+  pcre2_code *code; /* compiled and JIT-compiled before it is shared; read-only after */
+  char pat[];
+} shared_pat;
+
+static pthread_mutex_t shared_mu = PTHREAD_MUTEX_INITIALIZER;
+static shared_pat *shared_tab[SHARED_BUCKETS];
+static size_t shared_n;
+
+static size_t pat_hash(const char *p, size_t n, uint32_t opts) {
+  size_t h = 2166136261u ^ opts;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 16777619u;
+  return h % SHARED_BUCKETS;
+}
+
 typedef struct re_code {
-  pcre2_code *code;
-  int jit;
+  pcre2_code *own;     /* a private compile (store full), freed with the userdata */
+  shared_pat *sp;      /* or the shared one */
 } re_code;
 
 static int code_gc(lua_State *L) {
   re_code *c = luaL_checkudata(L, 1, RE_CODE_MT);
-  if (c->code) pcre2_code_free(c->code);
-  c->code = NULL;
+  if (c->own) pcre2_code_free(c->own);
+  c->own = NULL;
   return 0;
 }
+
+static pcre2_code *code_for(const re_code *c) { return c->sp ? c->sp->code : c->own; }
 
 static int state_gc(lua_State *L) {
   re_state *s = lua_touserdata(L, 1);
@@ -117,20 +151,46 @@ static re_code *get_code_push(lua_State *L, int patidx, int flagsidx) {
   }
   rst->ncompiled++;
   uint32_t opts = parse_flags(L, flags);
-  int err;
-  PCRE2_SIZE off;
-  pcre2_code *code = pcre2_compile((PCRE2_SPTR)pat, plen, opts, &err, &off, NULL);
-  if (!code) {
+  /* the userdata first, so that nothing can fail between compile and owner */
+  re_code *c = lua_newuserdatauv(L, sizeof *c, 0);
+  c->own = NULL;
+  c->sp = NULL;
+  luaL_setmetatable(L, RE_CODE_MT);
+  int err = 0;
+  PCRE2_SIZE off = 0;
+  size_t b = pat_hash(pat, plen, opts);
+  pthread_mutex_lock(&shared_mu);
+  for (shared_pat *sp = shared_tab[b]; sp; sp = sp->next)
+    if (sp->opts == opts && sp->len == plen && !memcmp(sp->pat, pat, plen)) {
+      c->sp = sp;
+      break;
+    }
+  if (!c->sp) {
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)pat, plen, opts, &err, &off, NULL);
+    if (code) pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* else the interpreter */
+    shared_pat *sp = code && shared_n < SHARED_MAX ? malloc(sizeof *sp + plen + 1) : NULL;
+    if (sp) {
+      sp->opts = opts;
+      sp->len = plen;
+      sp->code = code;
+      memcpy(sp->pat, pat, plen);
+      sp->pat[plen] = 0;
+      sp->next = shared_tab[b];
+      shared_tab[b] = sp;
+      shared_n++;
+      c->sp = sp;
+    } else {
+      c->own = code;
+    }
+  }
+  pthread_mutex_unlock(&shared_mu);
+  if (!c->sp && !c->own) {
     PCRE2_UCHAR buf[256];
     pcre2_get_error_message(err, buf, sizeof buf);
-    lua_pop(L, 1);
+    lua_pop(L, 2);
     luaL_error(L, "re: bad pattern at offset %d: %s", (int)off, (const char *)buf);
     return NULL;
   }
-  re_code *c = lua_newuserdatauv(L, sizeof *c, 0);
-  c->code = code;
-  c->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
-  luaL_setmetatable(L, RE_CODE_MT);
   lua_pushvalue(L, patidx);
   lua_pushvalue(L, -2);
   lua_rawset(L, -4); /* sub[pattern] = ud */
@@ -150,7 +210,7 @@ static re_code *get_code(lua_State *L, int patidx, int flagsidx) {
  * limit errors. */
 static int do_match(lua_State *L, re_code *c, const char *s, size_t len, size_t start) {
   re_state *st = get_state(L);
-  int rc = pcre2_match(c->code, (PCRE2_SPTR)s, len, start, 0, st->md, st->mctx);
+  int rc = pcre2_match(code_for(c), (PCRE2_SPTR)s, len, start, 0, st->md, st->mctx);
   if (rc == PCRE2_ERROR_NOMATCH) return 0;
   if (rc < 0) {
     if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)

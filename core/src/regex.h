@@ -1,5 +1,7 @@
 /* PCRE2 for rules: the `re` library (UTF + UCP, JIT, cached compiles,
- * match and depth limits). One cache per Lua state (worker). */
+ * match and depth limits). Compiled patterns are shared by every worker of
+ * the process; each Lua state (worker) keeps its own look-up cache, match
+ * data and JIT stack. */
 #ifndef RS_REGEX_H
 #define RS_REGEX_H
 
