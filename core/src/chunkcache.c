@@ -166,13 +166,16 @@ static void entry_path(char *out, size_t cap, const char *dir, hash2 k) {
   snprintf(out, cap, "%s/%016llx%016llx.luac", dir, (unsigned long long)k.a, (unsigned long long)k.b);
 }
 
-/* Load the entry for key into L; 1 when loaded. */
-static int entry_load(lua_State *L, const char *path, hash2 key, size_t srclen, const char *chunkname) {
+/* Load the entry for key into L; 1 when loaded. With keep, the bytecode
+ * is handed back in *keep (malloc'd) instead of being freed. */
+static int entry_load(lua_State *L, const char *path, hash2 key, size_t srclen, const char *chunkname, char **keep,
+                      size_t *keeplen) {
   int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) return 0;
   struct stat st;
   char *buf = NULL;
   int ok = 0;
+  entry_head h;
   if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() && (st.st_mode & 022) == 0 &&
       (size_t)st.st_size > sizeof(entry_head) && (size_t)st.st_size <= ENTRY_MAX &&
       (buf = malloc((size_t)st.st_size)) != NULL) {
@@ -182,7 +185,6 @@ static int entry_load(lua_State *L, const char *path, hash2 key, size_t srclen, 
       if (r <= 0) break;
       got += (size_t)r;
     }
-    entry_head h;
     if (got == want) {
       memcpy(&h, buf, sizeof h);
       hash2 bh = bytes_hash(buf + sizeof h, want - sizeof h);
@@ -194,17 +196,20 @@ static int entry_load(lua_State *L, const char *path, hash2 key, size_t srclen, 
       if (!ok) lua_pop(L, 1);
     }
   }
-  free(buf);
   close(fd);
+  if (ok && keep) {
+    memmove(buf, buf + sizeof h, (size_t)h.bclen);
+    *keep = buf;
+    *keeplen = (size_t)h.bclen;
+  } else {
+    free(buf);
+  }
   return ok;
 }
 
-/* Write the function at the top of L as the entry for key (atomically:
- * a private temporary file renamed over the name). Failures are ignored. */
-static void entry_store(lua_State *L, const char *dir, const char *path, hash2 key, size_t srclen) {
-  size_t bclen;
-  char *bc = rs_chunk_dump(L, &bclen);
-  if (!bc) return;
+/* Write bytecode bc as the entry for key (atomically: a private temporary
+ * file renamed over the name). Failures are ignored. */
+static void entry_store(const char *bc, size_t bclen, const char *dir, const char *path, hash2 key, size_t srclen) {
   entry_head h;
   memset(&h, 0, sizeof h);
   memcpy(h.magic, MAGIC, sizeof MAGIC);
@@ -218,24 +223,37 @@ static void entry_store(lua_State *L, const char *dir, const char *path, hash2 k
   char tmp[4200];
   snprintf(tmp, sizeof tmp, "%s/.tmp-XXXXXX", dir);
   int fd = mkstemp(tmp); /* mode 0600 */
-  if (fd < 0) {
-    free(bc);
-    return;
-  }
+  if (fd < 0) return;
   int ok = write(fd, &h, sizeof h) == (ssize_t)sizeof h && write(fd, bc, bclen) == (ssize_t)bclen;
   ok = close(fd) == 0 && ok;
   if (!ok || rename(tmp, path) != 0) unlink(tmp);
-  free(bc);
+}
+
+int rs_chunk_load_bc(lua_State *L, const char *src, size_t len, const char *chunkname, char **bc, size_t *bclen) {
+  if (bc) *bc = NULL;
+  const char *dir = rs_chunk_cache_dir();
+  hash2 key = {0, 0};
+  char path[4200];
+  if (dir) {
+    key = source_key(src, len, chunkname);
+    entry_path(path, sizeof path, dir, key);
+    if (entry_load(L, path, key, len, chunkname, bc, bclen)) return LUA_OK;
+  }
+  int st = luaL_loadbufferx(L, src, len, chunkname, "t");
+  if (st != LUA_OK || (!dir && !bc)) return st;
+  size_t n;
+  char *b = rs_chunk_dump(L, &n);
+  if (!b) return st;
+  if (dir) entry_store(b, n, dir, path, key, len);
+  if (bc) {
+    *bc = b;
+    *bclen = n;
+  } else {
+    free(b);
+  }
+  return st;
 }
 
 int rs_chunk_load(lua_State *L, const char *src, size_t len, const char *chunkname) {
-  const char *dir = rs_chunk_cache_dir();
-  if (!dir) return luaL_loadbufferx(L, src, len, chunkname, "t");
-  hash2 key = source_key(src, len, chunkname);
-  char path[4200];
-  entry_path(path, sizeof path, dir, key);
-  if (entry_load(L, path, key, len, chunkname)) return LUA_OK;
-  int st = luaL_loadbufferx(L, src, len, chunkname, "t");
-  if (st == LUA_OK) entry_store(L, dir, path, key, len);
-  return st;
+  return rs_chunk_load_bc(L, src, len, chunkname, NULL, NULL);
 }

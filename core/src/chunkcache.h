@@ -23,6 +23,10 @@
  * the message is at the top, as with luaL_loadbufferx. */
 int rs_chunk_load(lua_State *L, const char *src, size_t len, const char *chunkname);
 
+/* The same, and when bc is not NULL also hand back the function's bytecode
+ * (malloc'd, as rs_chunk_dump would make it; *bc stays NULL on failure). */
+int rs_chunk_load_bc(lua_State *L, const char *src, size_t len, const char *chunkname, char **bc, size_t *bclen);
+
 /* Dump the Lua function at the top of L with its debug information (so
  * errors keep their file:line); malloc'd, NULL when out of memory. */
 char *rs_chunk_dump(lua_State *L, size_t *len);

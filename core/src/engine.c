@@ -118,6 +118,7 @@ static void free_list(char **v, size_t n) {
 
 struct rs_chunk_cache {
   pthread_mutex_t mu;
+  rs_worker *spare; /* the validating worker, handed to the first rs_worker_new */
   struct cc_entry {
     char *key;
     char *bc;
@@ -181,6 +182,7 @@ static void chunk_cache_store(const rs_engine *e, lua_State *L, const char *key)
 
 static void chunk_cache_free(rs_chunk_cache *c) {
   if (!c) return;
+  rs_worker_free(c->spare);
   for (size_t i = 0; i < c->n; i++) {
     free(c->v[i].key);
     free(c->v[i].bc);
@@ -555,9 +557,11 @@ static void resolve(rs_engine *e) {
 /* ---- validation ---- */
 
 /* "@path" as chunk name: errors read "plugins/x/y.lua:12: ..." */
-static int load_rule_chunk(lua_State *L, const rs_rule *r) {
+static int load_rule_chunk(lua_State *L, rs_rule *r) {
   char *name = rs_sprintf("@%s", r->info.path);
-  int st = rs_chunk_load(L, r->source, r->srclen, name ? name : r->info.path);
+  free(r->bytecode);
+  r->bytecode = NULL;
+  int st = rs_chunk_load_bc(L, r->source, r->srclen, name ? name : r->info.path, &r->bytecode, &r->bclen);
   free(name);
   return st;
 }
@@ -709,7 +713,7 @@ int rs_engine_validate(rs_engine *e) {
     char *msg = NULL;
     if (load_rule_chunk(L, r) != LUA_OK) {
       msg = rs_sprintf("lỗi cú pháp: %s", lua_tostring(L, -1));
-    } else if (free(r->bytecode), r->bytecode = rs_chunk_dump(L, &r->bclen), run_chunk(w) != LUA_OK) {
+    } else if (run_chunk(w) != LUA_OK) {
       msg = rs_sprintf("lỗi khi nạp: %s", lua_tostring(L, -1));
     } else {
       msg = validate_rule(L, r);
@@ -728,12 +732,22 @@ int rs_engine_validate(rs_engine *e) {
       failed++;
     }
   }
-  rs_worker_free(w);
+  /* Its state holds every lib() module and data file already loaded: the
+   * first worker starts from it (unless a rule failed to load: then start
+   * clean). */
+  if (!failed && e->chunks) {
+    lua_gc(w->L, LUA_GCCOLLECT);
+    e->chunks->spare = w;
+  } else {
+    rs_worker_free(w);
+  }
   resolve(e);
   return failed;
 }
 
 void rs_engine_free(rs_engine *e) {
+  chunk_cache_free(e->chunks); /* first: a spare worker still looks at the rules */
+  e->chunks = NULL;
   for (size_t i = 0; i < e->nrules; i++) {
     rs_rule_info *in = &e->rules[i].info;
     free(in->id);
@@ -746,7 +760,6 @@ void rs_engine_free(rs_engine *e) {
     free(e->rules[i].bytecode);
   }
   free(e->rules);
-  chunk_cache_free(e->chunks);
   free(e->infos);
   rs_diags_free(&e->load_diags);
   for (size_t i = 0; i < e->nprofiles; i++) profile_free(&e->profiles[i]);
@@ -808,7 +821,44 @@ static const char PRELUDE[] =
 static int find_lib(lua_State *L);
 static int load_rules_data(lua_State *L);
 
-rs_worker *rs_worker_new(const rs_engine *e) { return worker_new(e, 1); }
+static void load_rule_chunks(rs_worker *w);
+
+rs_worker *rs_worker_new(const rs_engine *e) {
+  rs_worker *w = NULL;
+  if (e->chunks) {
+    pthread_mutex_lock(&e->chunks->mu);
+    w = e->chunks->spare;
+    e->chunks->spare = NULL;
+    pthread_mutex_unlock(&e->chunks->mu);
+  }
+  if (!w) return worker_new(e, 1);
+  load_rule_chunks(w);
+  return w;
+}
+
+/* registry[CHUNKS_KEY][i] = rule i's compiled chunk */
+static void load_rule_chunks(rs_worker *w) {
+  const rs_engine *e = w->e;
+  lua_State *L = w->L;
+  lua_createtable(L, (int)e->nrules, 0);
+  for (size_t i = 0; i < e->nrules; i++) {
+    const rs_rule *r = &e->rules[i];
+    if (!r->source) continue;
+    int st;
+    if (r->bytecode) {
+      st = luaL_loadbufferx(L, r->bytecode, r->bclen, r->info.path, "b");
+    } else {
+      char *name = rs_sprintf("@%s", r->info.path);
+      st = rs_chunk_load(L, r->source, r->srclen, name ? name : r->info.path);
+      free(name);
+    }
+    if (st == LUA_OK)
+      lua_rawseti(L, -2, (lua_Integer)i + 1);
+    else
+      lua_pop(L, 1);
+  }
+  lua_setfield(L, LUA_REGISTRYINDEX, CHUNKS_KEY);
+}
 
 /* load_rules = 0 for the validating worker, which compiles each rule itself. */
 static rs_worker *worker_new(const rs_engine *e, int load_rules) {
@@ -845,17 +895,7 @@ static rs_worker *worker_new(const rs_engine *e, int load_rules) {
   lua_pop(L, 1);
 
   /* compiled rule chunks */
-  lua_createtable(L, (int)e->nrules, 0);
-  for (size_t i = 0; load_rules && i < e->nrules; i++) {
-    const rs_rule *r = &e->rules[i];
-    if (!r->source) continue;
-    int st = r->bytecode ? luaL_loadbufferx(L, r->bytecode, r->bclen, r->info.path, "b") : load_rule_chunk(L, r);
-    if (st == LUA_OK)
-      lua_rawseti(L, -2, (lua_Integer)i + 1);
-    else
-      lua_pop(L, 1);
-  }
-  lua_setfield(L, LUA_REGISTRYINDEX, CHUNKS_KEY);
+  if (load_rules) load_rule_chunks(w);
 
   /* profile options: loaded as data, merged along `extends`, frozen */
   lua_newtable(L);
