@@ -6,6 +6,7 @@
  *   re.find(s, pat [, init [, flags]])  -> start, end, captures... | nil
  *   re.match(s, pat [, init [, flags]]) -> captures (or whole match) | nil
  *   re.gmatch(s, pat [, flags])         -> iterator of start, end, captures...
+ *   re.matches(s, pat [, flags [, skip]]) -> {s1, e1, w1, ...} every match at once
  *   re.gsub(s, pat, repl [, flags])     -> string, count   (repl: string with $1.. or function)
  *   re.split(s, pat [, flags])          -> array of pieces
  * Positions are 1-based byte offsets like string.find; flags: "i" caseless,
@@ -321,6 +322,61 @@ static int re_gmatch(lua_State *L) {
   return 1;
 }
 
+/* re.matches(s, pat [, flags [, skip]]) -> {s1, e1, w1, s2, e2, w2, ...}:
+ * every match in one call (instead of one re.gmatch step, a C call and its
+ * Lua values, per match): its first and last byte (1-based) and w, the first
+ * capture (false when unset) or the whole match when the pattern has no
+ * group. With the table skip, matches whose w has skip[w] == false are left
+ * out (a rule's memo of words that never give a finding). Positions and the
+ * empty-match rule are re.gmatch's. */
+static int re_matches(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  luaL_optstring(L, 3, NULL);
+  int has_skip = !lua_isnoneornil(L, 4);
+  if (has_skip) luaL_checktype(L, 4, LUA_TTABLE);
+  re_code *c = get_code(L, 2, 3);
+  uint32_t ncap = 0;
+  pcre2_pattern_info(code_for(c), PCRE2_INFO_CAPTURECOUNT, &ncap);
+  int out = lua_gettop(L) + 1;
+  lua_createtable(L, 24, 0);
+  lua_Integer n = 0;
+  size_t pos = 0;
+  while (pos <= len) {
+    if (!do_match(L, c, s, len, pos)) break;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(get_state(L)->md);
+    size_t ms = ov[0], me = ov[1];
+    pos = me;
+    if (me == ms) { /* as re.gmatch: after an empty match, advance one code point */
+      pos = me + 1;
+      while (pos < len && ((unsigned char)s[pos] & 0xC0) == 0x80) pos++;
+    }
+    if (ncap >= 1 && ov[2] == PCRE2_UNSET) {
+      lua_pushboolean(L, 0);
+    } else {
+      if (ncap >= 1) lua_pushlstring(L, s + ov[2], ov[3] - ov[2]);
+      else lua_pushlstring(L, s + ms, me - ms);
+      if (has_skip) {
+        lua_pushvalue(L, -1);
+        int t = lua_gettable(L, 4);
+        int skip = t == LUA_TBOOLEAN && !lua_toboolean(L, -1);
+        lua_pop(L, 1);
+        if (skip) {
+          lua_pop(L, 1);
+          continue;
+        }
+      }
+    }
+    lua_pushinteger(L, (lua_Integer)ms + 1);
+    lua_rawseti(L, out, n + 1);
+    lua_pushinteger(L, (lua_Integer)me);
+    lua_rawseti(L, out, n + 2);
+    lua_rawseti(L, out, n + 3);
+    n += 3;
+  }
+  return 1;
+}
+
 static int re_gsub(lua_State *L) {
   size_t len;
   const char *s = luaL_checklstring(L, 1, &len);
@@ -512,7 +568,7 @@ void rs_regex_open(lua_State *L, const rs_regex_limits *lim) {
   lua_pop(L, 1);
 
   static const luaL_Reg fns[] = {
-      {"find", re_find}, {"match", re_match}, {"gmatch", re_gmatch},
+      {"find", re_find}, {"match", re_match}, {"gmatch", re_gmatch}, {"matches", re_matches},
       {"gsub", re_gsub}, {"split", re_split}, {"lower", re_lower}, {"upper", re_upper},
       {"fold", re_fold},
       {NULL, NULL},

@@ -15,6 +15,8 @@ local MAP = {
   ["ο"] = "o", ["ν"] = "v", ["ι"] = "i",
 }
 
+local LETTERS = [=[[\x{00D0}\x{00F0}\p{Cyrillic}\p{Greek}]]=]
+
 return {
   id = "encoding/lookalike",
   description = "Chữ cái trông giống chữ Việt nhưng thuộc bảng chữ khác (Ð thay Đ, chữ Kirin, chữ Hy Lạp)",
@@ -32,9 +34,14 @@ return {
     },
   },
   check = function(doc, ctx)
+    -- one search of the whole document first (the paragraphs joined by
+    -- NUL, which the class does not match): most documents have none
+    local texts = {}
+    for i, p in ipairs(doc.paragraphs) do texts[i] = p.text end
+    if not re.find(table.concat(texts, "\0"), LETTERS) then return end
     for _, p in ipairs(doc.paragraphs) do
       local t = p.text
-      for s, e in re.gmatch(t, [=[[\x{00D0}\x{00F0}\p{Cyrillic}\p{Greek}]]=]) do
+      for s, e in re.gmatch(t, LETTERS) do
         local ch = t:sub(s, e)
         local eth = ch == "Ð" or ch == "ð"
         -- a Cyrillic or Greek letter counts only inside a Latin word

@@ -15,6 +15,9 @@ local spell_check, spell_suggest = spell.check, spell.suggest
 local utf8_codes, utf8_char, utf8_len = utf8.codes, utf8.char, utf8.len
 local concat, unpack = table.concat, table.unpack
 local byte, sub = string.byte, string.sub
+-- every match of a pattern in one C call, skipping the words a memo table
+-- marks false (see docs/lua-api.md, "re.matches")
+local scan_matches = re.matches
 
 -- ---- memoization ----
 -- The word functions below are pure: their results are kept per worker in
@@ -154,6 +157,35 @@ end)
 --- the syllable does not show the style (no mark, or another rhyme).
 function vn.tone_style(word)
   return tone_style(word)
+end
+
+-- the words (runs of letters) that end in "oa", "oe" or "uy" (any tone,
+-- any case): only they can show a style
+local STYLED = [[(?<!\p{L})(\p{L}*(?:[oòỏõóọOÒỎÕÓỌ][aàảãáạeèẻẽéẹAÀẢÃÁẠEÈẺẼÉẸ]|[uùủũúụUÙỦŨÚỤ][yỳỷỹýỵYỲỶỸÝỴ]))(?!\p{L})]]
+-- word -> its style, or false (memo, at most MEMO_MAX words)
+local ST = { t = {}, n = 0 }
+
+--- The words of text that show a tone-placement style, as a new flat
+--- array {s1, e1, word1, style1, s2, ...} (bytes; style as vn.tone_style):
+--- the same words as re.gmatch(text, STYLED) then vn.tone_style, in order.
+function vn.styled_words(text)
+  local m = scan_matches(text, STYLED, nil, ST.t)
+  local out, n = {}, 0
+  for i = 1, #m, 3 do
+    local w = m[i + 2]
+    local st = ST.t[w]
+    if st == nil then
+      st = tone_style(w) or false
+      if ST.n >= MEMO_MAX then ST.t, ST.n = {}, 0 end
+      ST.n = ST.n + 1
+      ST.t[w] = st
+    end
+    if st then
+      out[n + 1], out[n + 2], out[n + 3], out[n + 4] = m[i], m[i + 1], w, st
+      n = n + 4
+    end
+  end
+  return out
 end
 
 local function restyle_in(word, style)
@@ -426,20 +458,20 @@ end
 
 -- Iterator over the candidates of text (see vn.candidates) that V's want
 -- accepts: start, end, word, want's value (true when no want).
-local function scan(text, allow, V)
-  local it = re_gmatch(text, TOKEN)
-  local T = V.t
+-- The tokens come from one re.matches call, which already leaves out the
+-- words whose verdict in V.t is false (most words: verdicts are pure, so
+-- a word left out would only get false again).
+local function scan_words(text, allow, V)
+  local m = scan_matches(text, TOKEN, nil, V.t)
+  local i, nm = 1, #m
   local upper_par        -- the paragraph is in upper case (computed when needed)
   local lead, marker     -- where SS_LEAD and SS_MARKER_LEAD end (idem)
   return function()
-    while true do
-      local s, e, w = it()
-      if not s then return nil end
-      local v = T[w]
-      if v == nil then
-        v = verdict(V, w)
-        T = V.t
-      end
+    while i <= nm do
+      local s, e, w = m[i], m[i + 1], m[i + 2]
+      i = i + 3
+      local v = V.t[w]
+      if v == nil then v = verdict(V, w) end
       if v and not (allow and allow[v[1]]) then
         local case = v[2]
         local skip = false
@@ -464,6 +496,7 @@ local function scan(text, allow, V)
         if not skip then return s, e, w, v[5] or true end
       end
     end
+    return nil
   end
 end
 
@@ -476,7 +509,7 @@ local V_ALL = verdicts(nil)
 --- letters, words on the allow-list (lower-case keys) and foreign-looking
 --- words without Vietnamese diacritics.
 function vn.candidates(text, allow)
-  local it = scan(text, allow, V_ALL)
+  local it = scan_words(text, allow, V_ALL)
   return function()
     local s, e, w = it()
     return s, e, w
@@ -648,7 +681,7 @@ local V_UNKNOWN = verdicts(function(w) return not syllable_known(w) end)
 --- Iterator over the candidates (see vn.candidates) that
 --- spelling/unknown-syllable reports: start, end, word.
 function vn.unknown_candidates(text, allow)
-  return scan(text, allow, V_UNKNOWN)
+  return scan_words(text, allow, V_UNKNOWN)
 end
 
 -- spelling/glued-words: the split of a word that is not a dictionary word
@@ -666,7 +699,7 @@ end)
 local V_GLUED = verdicts(glued_split)
 
 function vn.glued_candidates(text, allow)
-  return scan(text, allow, V_GLUED)
+  return scan_words(text, allow, V_GLUED)
 end
 
 -- encoding/mojibake: the word may be legacy-encoding mojibake: it has a
@@ -688,15 +721,16 @@ local MP = { t = {}, n = 0 }
 --- necessary condition for encoding/mojibake, which decides with the
 --- paragraph's case).
 function vn.may_have_mojibake(text)
-  local T = MP.t
-  for _, _, w in re_gmatch(text, MOJIBAKE_WORD) do
-    local v = T[w]
+  -- the words already known not to be mojibake are left out in C
+  local m = scan_matches(text, MOJIBAKE_WORD, nil, MP.t)
+  for i = 3, #m, 3 do
+    local w = m[i]
+    local v = MP.t[w]
     if v == nil then
       v = mojibake_possible(w)
       if MP.n >= MEMO_MAX then MP.t, MP.n = {}, 0 end
       MP.n = MP.n + 1
       MP.t[w] = v
-      T = MP.t
     end
     if v then return true end
   end
@@ -736,6 +770,92 @@ end)
 --- spaces matching any run of white space.
 function vn.phrase_regex(s)
   return phrase_regex(s)
+end
+
+-- The atoms of a pattern made by phrase_regex: "\\s+", an escaped
+-- character ("\\."), or one UTF-8 character.
+local function regex_atoms(p)
+  local atoms, i, n = {}, 1, #p
+  while i <= n do
+    local c = sub(p, i, i)
+    local a
+    if c == "\\" then
+      if sub(p, i + 1, i + 2) == "s+" then a = "\\s+" else a = sub(p, i, i + 1) end
+    else
+      a = p:match("^[\0-\127\194-\253][\128-\191]*", i) or c
+    end
+    atoms[#atoms + 1] = a
+    i = i + #a
+  end
+  return atoms
+end
+
+local function trie_regex(node)
+  local parts = {}
+  for _, a in ipairs(node.order) do parts[#parts + 1] = a .. trie_regex(node.next[a]) end
+  if #parts == 0 then return "" end
+  if node.stop then parts[#parts + 1] = "" end
+  if #parts == 1 then return parts[1] end
+  return "(?:" .. concat(parts, "|") .. ")"
+end
+
+local union_regex = memoize(function(key)
+  local root = { order = {}, next = {} }
+  for p in (key .. "\0"):gmatch("([^\0]*)\0") do
+    local node = root
+    for _, a in ipairs(regex_atoms(p)) do
+      local nx = node.next[a]
+      if not nx then
+        nx = { order = {}, next = {} }
+        node.next[a] = nx
+        node.order[#node.order + 1] = a
+      end
+      node = nx
+    end
+    node.stop = true
+  end
+  return trie_regex(root)
+end)
+
+-- characters whose caseless matches (PCRE2) are exactly their lower- and
+-- upper-case forms: ASCII but k and s (K, ſ), and Vietnamese letters
+local function caseless_plain(ch)
+  if #ch == 1 then return not ch:find("[kKsS]") end
+  return DECOMP[ch] ~= nil or ch == "đ" or ch == "Đ"
+end
+
+local phrase_pieces = memoize(function(key)
+  local caseless = sub(key, 1, 1) == "i"
+  local phrase = sub(key, 2)
+  local out = {}
+  for piece in phrase:gmatch("%S+") do
+    if caseless then
+      for _, c in utf8_codes(piece) do
+        if not caseless_plain(utf8_char(c)) then return false end
+      end
+      piece = re_lower(piece)
+    end
+    out[#out + 1] = piece
+  end
+  return out
+end)
+
+--- The pieces of a phrase between its runs of ASCII white space, each of
+--- which occurs as it is (caseless: re.lower of it occurs in re.lower of
+--- the text) wherever vn.phrase_regex(phrase) matches: a cheap test before
+--- the regex. With caseless, false when the phrase has a character whose
+--- caseless matches are not just its two cases (k, s: "K", "ſ"). Do not
+--- change the array.
+function vn.phrase_pieces(phrase, caseless)
+  return phrase_pieces((caseless and "i" or "c") .. phrase)
+end
+
+--- One regular expression that matches exactly what any of the patterns
+--- made by vn.phrase_regex (or their concatenations) matches, with the
+--- common beginnings factored out ("a(?:b|c)" for "ab" and "ac"): much
+--- faster to search than the plain alternation. The list must not be empty.
+function vn.union_regex(list)
+  return union_regex(concat(list, "\0"))
 end
 
 -- ---- layout (.docx, .odt) ----

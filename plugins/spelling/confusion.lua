@@ -12,6 +12,8 @@ local function compile(entry)
   if not before then return nil end
   local b, m, a = esc(before), esc(mid), esc(after)
   return {
+    -- literal pieces that occur wherever the phrase matches (vn), or false
+    pieces = vn.phrase_pieces(before .. mid .. after, not entry.case),
     pat = [[(?<![\p{L}\p{N}])(]] .. b .. ")(" .. m .. ")" .. a .. [[(?![\p{L}\p{N}])]],
     -- the phrase alone, for the caseless search of the whole document
     body = b .. m .. a,
@@ -56,12 +58,15 @@ return {
       local c = compile(entry)
       if c then
         list[#list + 1] = c
-        bodies[#bodies + 1] = "(?:" .. c.body .. ")"
+        bodies[#bodies + 1] = c.body
       end
     end
-    -- The paragraphs where some phrase occurs, whatever the case and the
-    -- word boundaries: one search of the whole document, the paragraphs
-    -- joined by NUL (which no phrase matches, so no match spans two).
+    -- The paragraphs where some phrase occurs after a non-letter, whatever
+    -- the case (every paragraph where a pattern matches, and maybe more):
+    -- one search of the whole document, the paragraphs joined by NUL
+    -- (which no phrase matches, so no match spans two), with the phrases
+    -- as one factored regex (vn.union_regex: the same matches as their
+    -- alternation, much faster).
     local texts, starts = {}, {}
     local pos = 1
     for i, p in ipairs(doc.paragraphs) do
@@ -70,7 +75,7 @@ return {
       pos = pos + #t + 1
     end
     local hit, pi = {}, 1
-    for s in re.gmatch(table.concat(texts, "\0"), table.concat(bodies, "|"), "i") do
+    for s in re.gmatch(table.concat(texts, "\0"), [[(?<![\p{L}\p{N}])]] .. vn.union_regex(bodies), "i") do
       while starts[pi + 1] and starts[pi + 1] <= s do pi = pi + 1 end
       hit[pi] = true
     end
@@ -78,7 +83,21 @@ return {
       if not hit[i] then goto next_paragraph end
       local text = texts[i]
       local seen = {}
+      local lower_text
       for _, c in ipairs(list) do
+        -- skip a phrase when one of its pieces is absent (exact: see
+        -- vn.phrase_pieces)
+        local pieces = c.pieces
+        if pieces then
+          local t = text
+          if c.flags == "i" then
+            lower_text = lower_text or re.lower(text)
+            t = lower_text
+          end
+          for k = 1, #pieces do
+            if not t:find(pieces[k], 1, true) then goto next_phrase end
+          end
+        end
         for s, e, pre, mid in re.gmatch(text, c.pat, c.flags) do
           local ok = true
           if not c.unless then
@@ -107,6 +126,7 @@ return {
             }
           end
         end
+        ::next_phrase::
       end
       ::next_paragraph::
     end

@@ -6,7 +6,6 @@ local vn = lib("vn")
 
 local LABEL = { new = "đặt dấu trên nguyên âm đầu (hòa, ủy, thủy)", old = "đặt dấu trên nguyên âm sau (hoà, uỷ, thuỷ)" }
 local SHORT = { new = "hòa, ủy, thủy", old = "hoà, uỷ, thuỷ" }
-local STYLED = [[(?<!\p{L})(\p{L}*(?:[oòỏõóọOÒỎÕÓỌ][aàảãáạeèẻẽéẹAÀẢÃÁẠEÈẺẼÉẸ]|[uùủũúụUÙỦŨÚỤ][yỳỷỹýỵYỲỶỸÝỴ]))(?!\p{L})]]
 
 return {
   id = "spelling/tone-style",
@@ -27,19 +26,27 @@ return {
     local count = { old = 0, new = 0 }
     local first = {}
     local where = { old = {}, new = {} }
-    local tone_style = vn.tone_style
-    for _, p in ipairs(doc.paragraphs) do
-      -- only the words (runs of letters) that end in "oa", "oe" or "uy"
-      -- (any tone, any case) can show a style
-      for s, e, w in re.gmatch(p.text, STYLED) do
-        local st = tone_style(w)
-        if st then
-          count[st] = count[st] + 1
-          if not first[st] then first[st] = { p = p.index, s = s, e = e, w = w } end
-          local wl = where[st]
-          if #wl < 6 and wl[#wl] ~= p.index then wl[#wl + 1] = p.index end
-        end
-      end
+    -- the words that show a style, in one scan of the whole document:
+    -- the paragraphs joined by NUL (not a letter, so the words and their
+    -- boundaries are those of each paragraph)
+    local texts, starts, pos = {}, {}, 1
+    local paras = doc.paragraphs
+    for i, p in ipairs(paras) do
+      local t = p.text
+      texts[i], starts[i] = t, pos
+      pos = pos + #t + 1
+    end
+    local m = vn.styled_words(table.concat(texts, "\0"))
+    local pi = 1
+    for k = 1, #m, 4 do
+      local s = m[k]
+      while starts[pi + 1] and starts[pi + 1] <= s do pi = pi + 1 end
+      local st, off = m[k + 3], starts[pi] - 1
+      local index = paras[pi].index
+      count[st] = count[st] + 1
+      if not first[st] then first[st] = { p = index, s = s - off, e = m[k + 1] - off, w = m[k + 2] } end
+      local wl = where[st]
+      if #wl < 6 and wl[#wl] ~= index then wl[#wl + 1] = index end
     end
     if count.old == 0 or count.new == 0 then return end
     local minority
