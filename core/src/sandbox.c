@@ -15,7 +15,8 @@
 #include "regex.h"
 
 #define FROZEN_MT "rasoat.frozen"
-#define FROZEN_CACHE "rasoat.frozen.cache"
+/* registry key of the proxy cache: an address, so a look-up hashes no string */
+static const char frozen_cache_key;
 #define GLOBALS_KEY "rasoat.globals"
 #define ENV_MT "rasoat.env"
 #define BLOCKED_MT "rasoat.blocked"
@@ -163,7 +164,7 @@ static int frozen_pairs(lua_State *L) {
 
 void rs_freeze(lua_State *L) {
   if (lua_type(L, -1) != LUA_TTABLE) return;
-  lua_getfield(L, LUA_REGISTRYINDEX, FROZEN_CACHE);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &frozen_cache_key);
   lua_pushvalue(L, -2);
   if (lua_rawget(L, -2) == LUA_TUSERDATA) {
     lua_replace(L, -3);
@@ -373,7 +374,7 @@ int rs_sandbox_open(rs_worker *w) {
   lua_pushliteral(L, "kv");
   lua_setfield(L, -2, "__mode");
   lua_setmetatable(L, -2);
-  lua_setfield(L, LUA_REGISTRYINDEX, FROZEN_CACHE);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &frozen_cache_key);
 
   /* the allowed globals */
   lua_newtable(L);

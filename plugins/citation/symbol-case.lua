@@ -61,7 +61,6 @@ return {
   },
   check = function(doc, ctx)
     for c in doc:facts("citation") do
-      local p = doc.paragraphs[c.p].text
       if c.has_symbol and c.symbol then
         local sym = c.symbol:gsub("%s+", "")
         local fixed = fix_symbol(sym, c.party)
@@ -73,6 +72,7 @@ return {
             suggestion = good }
         end
       elseif c.number_e and not c.has_symbol then
+        local p = doc.paragraphs[c.p].text
         -- a lower-case symbol the extractor did not read as one
         local s, e = re.find(p, [[\G/(?:\d{4}/)?[\p{L}]+(?:-[\p{L}]+)*]], c.number_e + 1)
         if s then

@@ -6,6 +6,11 @@
 -- Loaded with lib("citations"); read-only and shared between rules and
 -- documents, so it keeps no per-document state: every function takes `doc`.
 local dates = lib("dates")
+-- globals read once (each global or library field read goes through the
+-- sandbox's metamethods)
+local re_fold, re_upper, re_lower, re_find, re_gmatch, re_split = re.fold, re.upper, re.lower, re.find, re.gmatch, re.split
+local ipairs, pairs, tostring = ipairs, pairs, tostring
+local dates_parse, parse_parts = dates.parse, dates.parse_parts
 local TYPES = rules_data("doc-types")
 local ISSUERS = rules_data("issuers")
 local ABBR = rules_data("abbreviations")
@@ -81,7 +86,7 @@ end
 -- the date of a citation, or nil
 function M.date(c)
   if not c.date_iso then return nil end
-  return dates.parse(c.date_iso)
+  return dates_parse(c.date_iso)
 end
 
 -- types cited by name (laws), for which number, symbol and date rules do not apply
@@ -112,13 +117,25 @@ end
 
 -- identity of a document without the year segment: "25/QĐ-TTg" for both
 -- 25/QĐ-TTg and 25/2021/QĐ-TTg; numbers compared without leading zeros
+-- memo: symbol as written -> re.upper of it without spaces
+local SYM_UPPER, SYM_UPPER_N = {}, 0
+
 function M.base_key(c)
-  if not c.has_symbol or not c.number_value then return nil end
-  local n = tostring(c.number_value) .. (c.number_suffix or ""):upper()
-  local sym = M.symbol_norm(c)
-  if not sym then return nil end
-  if c.party then return n .. "-" .. re.upper(sym) end
-  return n .. "/" .. re.upper(sym)
+  if not c.has_symbol then return nil end
+  local nv = c.number_value
+  if not nv then return nil end
+  local n = tostring(nv) .. (c.number_suffix or ""):upper()
+  local symbol = c.symbol
+  if not symbol then return nil end
+  local up = SYM_UPPER[symbol]
+  if not up then
+    up = re_upper((symbol:gsub("%s+", "")))
+    if SYM_UPPER_N >= 2048 then SYM_UPPER, SYM_UPPER_N = {}, 0 end
+    SYM_UPPER[symbol] = up
+    SYM_UPPER_N = SYM_UPPER_N + 1
+  end
+  if c.party then return n .. "-" .. up end
+  return n .. "/" .. up
 end
 
 ---------------------------------------------------------------------------
@@ -144,15 +161,41 @@ local function folded_issuers()
   return FOLDED_ISSUERS
 end
 
+-- memo of issuer_respelled by code (emptied when it grows large)
+local RESPELLED, RESPELLED_N = {}, 0
+
 function M.issuer_respelled(code)
   if not code or ISSUERS[code] then return nil end
-  local k = folded_issuers()[re.fold(code)]
+  local k = RESPELLED[code]
+  if k == nil then
+    k = folded_issuers()[re_fold(code)] or false
+    if RESPELLED_N >= 2048 then RESPELLED, RESPELLED_N = {}, 0 end
+    RESPELLED[code] = k
+    RESPELLED_N = RESPELLED_N + 1
+  end
   return k or nil
 end
+
+-- memo of issuer_near by code (a pure function of the code and the issuer
+-- list; emptied when it grows large)
+local NEAR, NEAR_N = {}, 0
+local issuer_near_uncached
 
 -- a common known code one edit away from an unknown `code` ("UBDN" ->
 -- "UBND"); nil when the code is known, too short, or near several codes
 function M.issuer_near(code)
+  if not code or ISSUERS[code] then return nil end
+  local v = NEAR[code]
+  if v == nil then
+    v = issuer_near_uncached(code) or false
+    if NEAR_N >= 2048 then NEAR, NEAR_N = {}, 0 end
+    NEAR[code] = v
+    NEAR_N = NEAR_N + 1
+  end
+  return v or nil
+end
+
+function issuer_near_uncached(code)
   if not code or ISSUERS[code] or M.issuer_respelled(code) then return nil end
   if utf8.len(code) < 3 then return nil end
   local found
@@ -178,8 +221,25 @@ end
 
 -- a type code as written ("Qđ", "QD", "KHLT") -> the official code it stands
 -- for ("QĐ", "QĐ", "KH" with joint = true), or nil
+-- memo of type_code_of by the code as written: {code, joint} or false
+local TYPE_CODE, TYPE_CODE_N = {}, 0
+local type_code_uncached
+
 function M.type_code_of(written)
   if not written then return nil end
+  local v = TYPE_CODE[written]
+  if v == nil then
+    local code, joint = type_code_uncached(written)
+    v = code ~= nil and { code, joint } or false
+    if TYPE_CODE_N >= 2048 then TYPE_CODE, TYPE_CODE_N = {}, 0 end
+    TYPE_CODE[written] = v
+    TYPE_CODE_N = TYPE_CODE_N + 1
+  end
+  if v then return v[1], v[2] end
+  return nil
+end
+
+function type_code_uncached(written)
   if TYPES.codes[written] then return written, false end
   for _, suf in ipairs(TYPES.joint) do
     if #written > #suf and written:sub(-#suf) == suf and TYPES.codes[written:sub(1, -#suf - 1)] then
@@ -394,13 +454,28 @@ end
 -- Two subjects of the same document: do they name different things?
 -- True only when they share almost no meaningful word pair (a later
 -- mention may shorten or extend the subject).
-function M.subjects_differ(doc, a, b, ta, tb)
-  local sa, na = M.subject_bigrams(doc, a, ta)
-  local sb, nb = M.subject_bigrams(doc, b, tb)
+local function bigrams_differ(sa, na, sb, nb)
   if na < 2 or nb < 2 then return false end
   local common = 0
   for k in pairs(sa) do if sb[k] then common = common + 1 end end
   return common / math.min(na, nb) < 0.25
+end
+
+function M.subjects_differ(doc, a, b, ta, tb)
+  local sa, na = M.subject_bigrams(doc, a, ta)
+  local sb, nb = M.subject_bigrams(doc, b, tb)
+  return bigrams_differ(sa, na, sb, nb)
+end
+
+-- M.subjects_differ(doc, a, b) for subjects without a type name, with the
+-- word pairs of each subject computed once per call of the caller: `cache`
+-- is a table local to that call (subject -> {set, n})
+local function differ_cached(doc, cache, a, b)
+  local x = cache[a]
+  if not x then x = { M.subject_bigrams(doc, a) }; cache[a] = x end
+  local y = cache[b]
+  if not y then y = { M.subject_bigrams(doc, b) }; cache[b] = y end
+  return bigrams_differ(x[1], x[2], y[1], y[2])
 end
 
 ---------------------------------------------------------------------------
@@ -438,27 +513,33 @@ end
 -- number in two years is two documents, unless only the year differs on the
 -- same day and month (a typo, reported as a conflicting date)
 local function year_groups(ms)
+  -- the date of each mention, parsed once
+  -- (day, month, year of each mention: M.date(c) without the table)
+  local n = #ms
+  local dd, mm, yy = {}, {}, {}
   local years, order = {}, {}
-  for _, c in ipairs(ms) do
-    local d = M.date(c)
-    if d and not years[d.year] then years[d.year] = {}; order[#order + 1] = d.year end
+  for i = 1, n do
+    local day, month, year = parse_parts(ms[i].date_iso)
+    if day then
+      dd[i], mm[i], yy[i] = day, month, year
+      if not years[year] then years[year] = {}; order[#order + 1] = year end
+    end
   end
   if #order <= 1 then return { ms } end
   local dm = nil
   local same_dm = true
-  for _, c in ipairs(ms) do
-    local d = M.date(c)
-    if d then
-      local k = d.day .. "/" .. d.month
+  for i = 1, n do
+    if dd[i] then
+      local k = dd[i] .. "/" .. mm[i]
       if dm and dm ~= k then same_dm = false end
       dm = k
     end
   end
   if same_dm then return { ms } end
   local groups, undated = {}, {}
-  for _, c in ipairs(ms) do
-    local d = M.date(c)
-    if d then table.insert(years[d.year], c) else undated[#undated + 1] = c end
+  for i = 1, n do
+    local c = ms[i]
+    if dd[i] then local l = years[yy[i]]; l[#l + 1] = c else undated[#undated + 1] = c end
   end
   for _, y in ipairs(order) do groups[#groups + 1] = years[y] end
   for _, c in ipairs(undated) do groups[#groups + 1] = { c } end
@@ -468,11 +549,12 @@ end
 -- Do two sets of mentions contradict each other (different dates or
 -- subjects that name different things)?
 local function contradict(doc, xs, ys)
+  local cache = {}
   for _, x in ipairs(xs) do
     for _, y in ipairs(ys) do
       if x.date_iso and y.date_iso and x.date_iso ~= y.date_iso then return true end
       if x.subject_marker and y.subject_marker and x.subject and y.subject
-        and M.subjects_differ(doc, x.subject, y.subject) then return true end
+        and differ_cached(doc, cache, x.subject, y.subject) then return true end
     end
   end
   return false
@@ -521,7 +603,10 @@ function M.documents(doc)
       end
     end
   end
-  table.sort(out, function(a, b) return a.first.index < b.first.index end)
+  -- in order of first mention (each document has its own first mention)
+  local at = {}
+  for _, d in ipairs(out) do at[d] = d.first.index end
+  table.sort(out, function(a, b) return at[a] < at[b] end)
   return out
 end
 
@@ -558,9 +643,10 @@ function M.subject_conflicts(doc, d)
     while parent[i] ~= i do i = parent[i] end
     return i
   end
+  local cache = {}
   for i = 1, #ms do
     for j = i + 1, #ms do
-      if not M.subjects_differ(doc, ms[i].subject, ms[j].subject) then
+      if not differ_cached(doc, cache, ms[i].subject, ms[j].subject) then
         local a, b = find(i), find(j)
         if a ~= b then parent[math.max(a, b)] = math.min(a, b) end
       end
@@ -591,6 +677,46 @@ function M.date_conflicts(d)
     if c.date_iso and c.date_iso ~= date then out[#out + 1] = { c, ref } end
   end
   return out
+end
+
+---------------------------------------------------------------------------
+-- laws cited by name (terminology/law-title)
+
+-- The index of rules/law-titles.lua, built once per worker from the policy
+-- data alone: `titles` maps the fold key of a title's first word to its
+-- entries { title, keys } (in the order of the list), `not_laws` is an array
+-- of { keys, why, name }, `need` maps a first key to the largest number of
+-- words of an entry starting with it. Keys are vn.fold_keys of the words.
+-- Shared between documents: callers only read it.
+local LAW_INDEX
+function M.law_index()
+  if not LAW_INDEX then
+    local vn = lib("vn")
+    local data = rules_data("law-titles")
+    local idx = {}
+    for _, title in ipairs(data.titles) do
+      local k = vn.fold_keys(title) -- the keys of its words
+      local first = k[1]
+      idx[first] = idx[first] or {}
+      table.insert(idx[first], { title = title, keys = k })
+    end
+    local notlaw = {}
+    for name, why in pairs(data.not_laws) do
+      notlaw[#notlaw + 1] = { keys = vn.fold_keys(name), why = why, name = name }
+    end
+    -- the most words a match starting with a given first key can take
+    -- (`any_empty`: an entry without words, which matches anything)
+    local need, any_empty = {}, false
+    local function count(keys)
+      local k = keys[1]
+      if k == nil then any_empty = true; return end
+      if not need[k] or #keys > need[k] then need[k] = #keys end
+    end
+    for _, list in pairs(idx) do for _, cand in ipairs(list) do count(cand.keys) end end
+    for _, nl in ipairs(notlaw) do count(nl.keys) end
+    LAW_INDEX = { titles = idx, not_laws = notlaw, need = need, any_empty = any_empty }
+  end
+  return LAW_INDEX
 end
 
 ---------------------------------------------------------------------------

@@ -3,6 +3,10 @@
 -- that differences are day counts.
 local M = {}
 
+-- globals read once (each global read goes through the sandbox)
+local type, tonumber = type, tonumber
+local smatch, sformat = string.match, string.format
+
 local DIM = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
 
 function M.leap(y) return (y % 4 == 0 and y % 100 ~= 0) or y % 400 == 0 end
@@ -27,16 +31,45 @@ end
 function M.compare(a, b) return M.serial(a) - M.serial(b) end
 
 -- "dd/mm/yyyy", "d/m/yyyy" or "yyyy-mm-dd" -> date, or nil
+-- memo of parse by the string: {day, month, year} or false (a fresh date
+-- table is returned on every call; emptied when it grows large)
+local PARSED, PARSED_N = {}, 0
+
+local function parse_uncached(s)
+  local d, m, y = smatch(s, "^%s*(%d%d?)[/.-](%d%d?)[/.-](%d%d%d%d)%s*$")
+  if not d then
+    y, m, d = smatch(s, "^%s*(%d%d%d%d)-(%d%d)-(%d%d)%s*$")
+  end
+  if not d then return false end
+  local r = { day = tonumber(d), month = tonumber(m), year = tonumber(y) }
+  if not M.valid(r) then return false end
+  return { r.day, r.month, r.year }
+end
+
+local function parsed(s)
+  local v = PARSED[s]
+  if v == nil then
+    v = parse_uncached(s)
+    if PARSED_N >= 4096 then PARSED, PARSED_N = {}, 0 end
+    PARSED[s] = v
+    PARSED_N = PARSED_N + 1
+  end
+  return v
+end
+
 function M.parse(s)
   if type(s) ~= "string" then return nil end
-  local d, m, y = s:match("^%s*(%d%d?)[/.-](%d%d?)[/.-](%d%d%d%d)%s*$")
-  if not d then
-    y, m, d = s:match("^%s*(%d%d%d%d)-(%d%d)-(%d%d)%s*$")
-  end
-  if not d then return nil end
-  local r = { day = tonumber(d), month = tonumber(m), year = tonumber(y) }
-  if not M.valid(r) then return nil end
-  return r
+  local v = parsed(s)
+  if not v then return nil end
+  return { day = v[1], month = v[2], year = v[3] }
+end
+
+-- M.parse(s) as three values day, month, year (no table), or nil
+function M.parse_parts(s)
+  if type(s) ~= "string" then return nil end
+  local v = parsed(s)
+  if not v then return nil end
+  return v[1], v[2], v[3]
 end
 
 function M.format(d) return string.format("%02d/%02d/%04d", d.day, d.month, d.year) end

@@ -111,7 +111,12 @@ end
 -- where the sentence holding byte `pos` of `text` ends: the byte before a
 -- ".", "!", "?" or "…" that is followed by a space or the end (a dot between
 -- digits, "1.395", does not end it), or the paragraph's end
-function M.sentence_end(text, pos)
+local sfind, sbyte = string.find, string.byte
+-- bytes matched by Lua's %s
+local SPACE = { [9] = true, [10] = true, [11] = true, [12] = true, [13] = true, [32] = true }
+
+-- the byte-by-byte scans, kept for positions the fast paths do not cover
+local function sentence_end_slow(text, pos)
   local i = pos
   local n = #text
   while i <= n do
@@ -128,8 +133,7 @@ function M.sentence_end(text, pos)
   return n
 end
 
--- where the sentence holding byte `pos` starts
-function M.sentence_start(text, pos)
+local function sentence_start_slow(text, pos)
   local i = pos - 1
   while i >= 1 do
     local c = text:sub(i, i)
@@ -137,6 +141,40 @@ function M.sentence_start(text, pos)
     i = i - 1
   end
   return 1
+end
+
+function M.sentence_end(text, pos)
+  if math.type(pos) ~= "integer" or pos < 1 then return sentence_end_slow(text, pos) end
+  local i = pos
+  while true do
+    -- candidates: ".", "!", "?" and the first byte of "…" (E2 80 A6)
+    local j = sfind(text, "[.!?\226]", i)
+    if not j then return #text end
+    if sbyte(text, j) == 226 then
+      if sbyte(text, j + 1) == 128 and sbyte(text, j + 2) == 166 then
+        local nx = sbyte(text, j + 3)
+        if nx == nil or SPACE[nx] then return j - 1 end
+      end
+    else
+      local nx = sbyte(text, j + 1)
+      if nx == nil or SPACE[nx] then return j - 1 end
+    end
+    i = j + 1
+  end
+end
+
+-- where the sentence holding byte `pos` starts
+function M.sentence_start(text, pos)
+  if math.type(pos) ~= "integer" then return sentence_start_slow(text, pos) end
+  -- the last ".", "!" or "?" followed by a space at a byte before pos
+  local last, i = nil, 1
+  while true do
+    local j = sfind(text, "[.!?]%s", i)
+    if not j or j >= pos then break end
+    last = j
+    i = j + 1
+  end
+  return last and last + 1 or 1
 end
 
 -- Labels of list items: for items {s=, e=} (in order, in one paragraph text),

@@ -5,6 +5,8 @@
 -- a "law" that does not exist ("Luật Quyền con người") is reported when the
 -- gazetteer lists it under not_laws.
 local vn = lib("vn")
+local cit = lib("citations")
+local re_find = re.find
 
 -- re.fold(vn.restyle(w, "new")), memoized by vn
 local function key(w) return vn.fold_key(w) end
@@ -16,16 +18,8 @@ local function norm(s)
   return table.concat(out, " ")
 end
 
-local function index(list)
-  local idx = {}
-  for _, title in ipairs(list) do
-    local k = vn.fold_keys(title) -- the keys of its words
-    local first = k[1]
-    idx[first] = idx[first] or {}
-    table.insert(idx[first], { title = title, keys = k })
-  end
-  return idx
-end
+-- an empty iterator
+local function NONE() return nil end
 
 return {
   id = "terminology/law-title",
@@ -46,23 +40,32 @@ return {
     },
   },
   check = function(doc, ctx)
-    local data = rules_data("law-titles")
-    local idx = index(data.titles)
-    local notlaw = {}
-    for name, why in pairs(data.not_laws) do
-      notlaw[#notlaw + 1] = { keys = vn.fold_keys(name), why = why, name = name }
+    -- the gazetteer's index (built once per worker by the citations lib)
+    local idx, notlaw, need, any_empty
+    local function load()
+      local li = cit.law_index()
+      idx, notlaw, need, any_empty = li.titles, li.not_laws, li.need, li.any_empty
     end
     for _, p in ipairs(doc.paragraphs) do
       local t = p.text
-      for s, e in re.gmatch(t, [[(?<![\p{L}])Luật\s+(?=\p{Lu})]]) do
+      -- (the word "Luật" is needed)
+      for s, e in t:find("Luật", 1, true) and re.gmatch(t, [[(?<![\p{L}])Luật\s+(?=\p{Lu})]]) or NONE do
+        if not idx then load() end
         -- the words after "Luật", separated by spaces or ", "
+        -- (only as many words as the longest entry starting with the first
+        -- word can take: no entry, no finding)
         local ws = {}
         local pos = e + 1
-        while #ws < 20 do
-          local a, b = re.find(t, [[\G\p{L}+]], pos)
+        local max = 20
+        while #ws < max do
+          local a, b = re_find(t, [[\G\p{L}+]], pos)
           if not a then break end
           ws[#ws + 1] = { a, b, key(t:sub(a, b)) }
-          local sa, sb = re.find(t, [[\G(?:,\s+|\s+)(?=\p{L})]], b + 1)
+          if #ws == 1 and not any_empty then
+            max = math.min(20, need[ws[1][3]] or 0)
+            if #ws >= max then break end
+          end
+          local sa, sb = re_find(t, [[\G(?:,\s+|\s+)(?=\p{L})]], b + 1)
           if not sa then break end
           pos = sb + 1
         end
