@@ -687,36 +687,33 @@ end
 -- entries { title, keys } (in the order of the list), `not_laws` is an array
 -- of { keys, why, name }, `need` maps a first key to the largest number of
 -- words of an entry starting with it. Keys are vn.fold_keys of the words.
--- Shared between documents: callers only read it.
-local LAW_INDEX
-function M.law_index()
-  if not LAW_INDEX then
-    local vn = lib("vn")
-    local data = rules_data("law-titles")
-    local idx = {}
-    for _, title in ipairs(data.titles) do
-      local k = vn.fold_keys(title) -- the keys of its words
-      local first = k[1]
-      idx[first] = idx[first] or {}
-      table.insert(idx[first], { title = title, keys = k })
-    end
-    local notlaw = {}
-    for name, why in pairs(data.not_laws) do
-      notlaw[#notlaw + 1] = { keys = vn.fold_keys(name), why = why, name = name }
-    end
-    -- the most words a match starting with a given first key can take
-    -- (`any_empty`: an entry without words, which matches anything)
-    local need, any_empty = {}, false
-    local function count(keys)
-      local k = keys[1]
-      if k == nil then any_empty = true; return end
-      if not need[k] or #keys > need[k] then need[k] = #keys end
-    end
-    for _, list in pairs(idx) do for _, cand in ipairs(list) do count(cand.keys) end end
-    for _, nl in ipairs(notlaw) do count(nl.keys) end
-    LAW_INDEX = { titles = idx, not_laws = notlaw, need = need, any_empty = any_empty }
+-- Shared between documents, so it is a field of this module: rules reach it
+-- through the module's read-only proxy (cit.LAW_INDEX) and cannot change it.
+do
+  local vn = lib("vn")
+  local data = rules_data("law-titles")
+  local idx = {}
+  for _, title in ipairs(data.titles) do
+    local k = vn.fold_keys(title) -- the keys of its words
+    local first = k[1]
+    idx[first] = idx[first] or {}
+    table.insert(idx[first], { title = title, keys = k })
   end
-  return LAW_INDEX
+  local notlaw = {}
+  for name, why in pairs(data.not_laws) do
+    notlaw[#notlaw + 1] = { keys = vn.fold_keys(name), why = why, name = name }
+  end
+  -- the most words a match starting with a given first key can take
+  -- (`any_empty`: an entry without words, which matches anything)
+  local need, any_empty = {}, false
+  local function count(keys)
+    local k = keys[1]
+    if k == nil then any_empty = true; return end
+    if not need[k] or #keys > need[k] then need[k] = #keys end
+  end
+  for _, list in pairs(idx) do for _, cand in ipairs(list) do count(cand.keys) end end
+  for _, nl in ipairs(notlaw) do count(nl.keys) end
+  M.LAW_INDEX = { titles = idx, not_laws = notlaw, need = need, any_empty = any_empty }
 end
 
 ---------------------------------------------------------------------------

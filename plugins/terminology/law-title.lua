@@ -40,10 +40,10 @@ return {
     },
   },
   check = function(doc, ctx)
-    -- the gazetteer's index (built once per worker by the citations lib)
+    -- the gazetteer's index (built once per worker by the citations lib; read-only)
     local idx, notlaw, need, any_empty
     local function load()
-      local li = cit.law_index()
+      local li = cit.LAW_INDEX
       idx, notlaw, need, any_empty = li.titles, li.not_laws, li.need, li.any_empty
     end
     for _, p in ipairs(doc.paragraphs) do
