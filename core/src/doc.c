@@ -43,30 +43,29 @@ int rs_utf8_decode(const unsigned char *s, size_t n, int32_t *cp) {
     *cp = (int32_t)c;
     return 1;
   }
-  int len;
+  /* each length spelled out: the same checks as a loop over the
+   * continuation bytes, without the loop */
   int32_t v;
   if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-    v = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    v = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    v = c & 0x07;
-  } else {
-    return -1;
+    if (n < 2 || (s[1] & 0xC0) != 0x80) return -1;
+    *cp = (int32_t)((c & 0x1F) << 6 | (s[1] & 0x3Fu));
+    return 2;
   }
-  if ((size_t)len > n) return -1;
-  for (int i = 1; i < len; i++) {
-    if ((s[i] & 0xC0) != 0x80) return -1;
-    v = (v << 6) | (s[i] & 0x3F);
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return -1;
+    v = (int32_t)((c & 0x0F) << 12 | (s[1] & 0x3Fu) << 6 | (s[2] & 0x3Fu));
+    if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF)) return -1;
+    *cp = v;
+    return 3;
   }
-  if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
-      (v >= 0xD800 && v <= 0xDFFF))
-    return -1;
-  *cp = v;
-  return len;
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80) return -1;
+    v = (int32_t)((c & 0x07) << 18 | (s[1] & 0x3Fu) << 12 | (s[2] & 0x3Fu) << 6 | (s[3] & 0x3Fu));
+    if (v < 0x10000 || v > 0x10FFFF) return -1;
+    *cp = v;
+    return 4;
+  }
+  return -1;
 }
 
 int rs_utf8_encode(int32_t cp, char out[4]) {
@@ -252,14 +251,17 @@ static int pb_append(rs_pbuild *b, const char *s, size_t n, uint32_t line, uint3
   size_t ncp = rs_utf8_count(s, n);
   if (pb_grow(b, n, ncp)) return RS_ENOMEM;
   memcpy(b->buf + b->len, s, n);
+  uint32_t *ol = b->line + b->ncp, *oc = b->col + b->ncp;
+  size_t k = 0;
   for (size_t i = 0; i < n; i++) {
     if (((unsigned char)s[i] & 0xC0) != 0x80) {
-      b->line[b->ncp] = line;
-      b->col[b->ncp] = col;
-      b->ncp++;
+      ol[k] = line;
+      oc[k] = col;
+      k++;
       col += (uint32_t)step;
     }
   }
+  b->ncp += k;
   b->len += n;
   b->buf[b->len] = 0;
   return 0;
@@ -278,11 +280,12 @@ static int make_segs(rs_para *p, const uint32_t *line, const uint32_t *col, size
   size_t cap = 4, n = 0;
   rs_seg *s = malloc(cap * sizeof *s);
   if (!s) return RS_ENOMEM;
+  /* the last segment, kept at hand: a code point continues it when it is
+   * on its line, as many columns on as code points since its start */
+  uint32_t lline = 0, lcol = 0;
+  size_t lcp = 0;
   for (size_t i = 0; i < ncp; i++) {
-    if (n > 0) {
-      rs_seg *last = &s[n - 1];
-      if (line[i] == last->line && col[i] == last->col + (i - last->cp)) continue;
-    }
+    if (n > 0 && line[i] == lline && col[i] == lcol + (i - lcp)) continue;
     if (n == cap) {
       cap *= 2;
       rs_seg *ns = realloc(s, cap * sizeof *ns);
@@ -293,8 +296,9 @@ static int make_segs(rs_para *p, const uint32_t *line, const uint32_t *col, size
       s = ns;
     }
     s[n].cp = (uint32_t)i;
-    s[n].line = line[i];
-    s[n].col = col[i];
+    s[n].line = lline = line[i];
+    s[n].col = lcol = col[i];
+    lcp = i;
     n++;
   }
   p->segs = s;

@@ -106,30 +106,52 @@ static const char *const re_src[FX_RE_COUNT] = {
                             SP "*xã" SP "+hội|(?-i:KT-XH))",
 };
 
+/* The patterns searched for (fx_match) are in re_code; those only ever
+ * tried at one position (fx_match_at, fx_match_cands and the candidate
+ * searches of CITE, TERM_DISTRICT and ABBR) are compiled with
+ * PCRE2_ANCHORED instead, into re_anch: the same matches, and JIT runs them
+ * (an anchored match asked for at match time falls back to the
+ * interpreter). Each is compiled once, in the one form it is used in. */
 static pcre2_code *re_code[FX_RE_COUNT];
+static pcre2_code *re_anch[FX_RE_COUNT];
+static const bool re_anch_only[FX_RE_COUNT] = {
+    [FX_RE_SYMTAIL] = true, [FX_RE_ISSUER] = true, [FX_RE_DATE_NUM] = true,
+    [FX_RE_DATE_WORDS] = true, [FX_RE_SYMBOL] = true, [FX_RE_ABBR] = true,
+    [FX_RE_TERM_DISTRICT] = true, [FX_RE_CITE] = true, [FX_RE_PERIOD] = true,
+};
 static pthread_once_t re_once = PTHREAD_ONCE_INIT;
 static int re_failed;
 
+uint8_t fx_cat_tab[FX_TAB_N];
+int32_t fx_low_tab[FX_TAB_N];
+
 static void re_compile_all(void) {
+  for (int32_t cp = 0; cp < FX_TAB_N; cp++) {
+    fx_cat_tab[cp] = (uint8_t)utf8proc_category(cp);
+    fx_low_tab[cp] = utf8proc_tolower(cp);
+  }
   for (int i = 0; i < FX_RE_COUNT; i++) {
     int ec;
     PCRE2_SIZE eo;
-    re_code[i] = pcre2_compile((PCRE2_SPTR)re_src[i], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
-    if (!re_code[i]) {
+    uint32_t opt = PCRE2_UTF | PCRE2_UCP | (re_anch_only[i] ? PCRE2_ANCHORED : 0);
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)re_src[i], PCRE2_ZERO_TERMINATED, opt, &ec, &eo, NULL);
+    if (!re) {
       re_failed = 1;
       continue;
     }
-    pcre2_jit_compile(re_code[i], PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+    if (re_anch_only[i]) re_anch[i] = re;
+    else re_code[i] = re;
   }
 }
 
 const pcre2_code *fx_re(fx_re_id id) {
   pthread_once(&re_once, re_compile_all);
-  return re_code[id];
+  return re_code[id] ? re_code[id] : re_anch[id];
 }
 
 int fx_match(fx_ctx *c, fx_re_id id, size_t off, uint32_t opts, PCRE2_SIZE **ov) {
-  const pcre2_code *re = fx_re(id);
+  const pcre2_code *re = re_code[id]; /* compiled: rs_facts_extract ran re_once */
   if (!re || off > c->n) return PCRE2_ERROR_NOMATCH;
   int rc = pcre2_match(re, (PCRE2_SPTR)c->t, c->n, off, opts | PCRE2_NO_UTF_CHECK, c->md, NULL);
   if (rc > 0) *ov = pcre2_get_ovector_pointer(c->md);
@@ -137,9 +159,12 @@ int fx_match(fx_ctx *c, fx_re_id id, size_t off, uint32_t opts, PCRE2_SIZE **ov)
 }
 
 int fx_match_at(fx_ctx *c, fx_re_id id, size_t off, PCRE2_SIZE **ov) {
-  /* PCRE2_ANCHORED at match time runs the interpreter instead of JIT;
-   * the anchored patterns are short and fail fast. */
-  return fx_match(c, id, off, PCRE2_ANCHORED, ov);
+  const pcre2_code *re = re_anch[id];
+  if (!re) return fx_match(c, id, off, PCRE2_ANCHORED, ov); /* a searched pattern: the interpreter */
+  if (off > c->n) return PCRE2_ERROR_NOMATCH;
+  int rc = pcre2_match(re, (PCRE2_SPTR)c->t, c->n, off, PCRE2_NO_UTF_CHECK, c->md, NULL);
+  if (rc > 0) *ov = pcre2_get_ovector_pointer(c->md);
+  return rc;
 }
 
 /* A decimal digit (Unicode Nd) starts at t[i], a non-ASCII lead byte. The
@@ -150,8 +175,8 @@ static bool nd_at(const char *t, size_t n, size_t i) {
   if (s[0] < 0xD9) return false;
   if (s[0] == 0xE1 && i + 1 < n && s[1] >= 0xB8 && s[1] <= 0xBB) return false;
   int32_t cp;
-  if (rs_utf8_decode(s, n - i, &cp) < 0) return false;
-  return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
+  if (fx_dec(s, n - i, &cp) < 0) return false;
+  return fx_cat(cp) == UTF8PROC_CATEGORY_ND;
 }
 
 static bool ngay_at(const char *t, size_t n, size_t i) {
@@ -170,17 +195,43 @@ static bool then_ok(const unsigned char *t, size_t n, size_t i, const char *then
   return t[j] != 0 && strchr(then, t[j]) != NULL;
 }
 
+/* After ASCII spaces and tabs from k: '/', '-' or a non-ASCII character
+ * (which may be other horizontal space: the pattern decides). */
+static bool symtail_sep(const unsigned char *t, size_t n, size_t k) {
+  while (k < n && (t[k] == ' ' || t[k] == '\t')) k++;
+  return k < n && (t[k] == '/' || t[k] == '-' || t[k] >= 0x80);
+}
+
+/* FX_CAND_SYMTAIL's test at the ASCII digit i. */
+static bool symtail_ok(const unsigned char *t, size_t n, size_t i) {
+  size_t j = i;
+  while (j < n && t[j] >= '0' && t[j] <= '9') j++;
+  if (j - i > 6) return false; /* \d{1,6} is then followed by a digit, however many it takes */
+  if (j >= n) return false;
+  if (t[j] >= 0x80) return true; /* a Unicode digit, Đ, or a space: let the pattern decide */
+  if ((t[j] >= 'A' && t[j] <= 'Z') || (t[j] >= 'a' && t[j] <= 'z')) return symtail_sep(t, n, j + 1);
+  return symtail_sep(t, n, j);
+}
+
 int fx_match_cands(fx_ctx *c, fx_re_id id, size_t off, unsigned kinds, const char *not_after, const char *then,
                    PCRE2_SIZE **ov) {
   const unsigned char *t = (const unsigned char *)c->t;
-  bool digits = kinds & FX_CAND_DIGIT, ngay = kinds & FX_CAND_NGAY;
+  bool digits = kinds & FX_CAND_DIGIT, ngay = kinds & FX_CAND_NGAY, symtail = kinds & FX_CAND_SYMTAIL;
   for (size_t i = off; i < c->n; i++) {
+    if (!c->uni_nd) { /* only ASCII digits (and "ngày") can start a match */
+      if (ngay)
+        while (i < c->n && (unsigned char)(t[i] - '0') > 9 && (t[i] | 0x20) != 'n') i++;
+      else
+        while (i < c->n && (unsigned char)(t[i] - '0') > 9) i++;
+    }
+    if (i >= c->n) break;
     unsigned char b = t[i];
     bool digit;
     if (b < 0x80) {
       digit = b >= '0' && b <= '9';
       if (!digit && !(ngay && (b | 0x20) == 'n')) continue;
     } else {
+      if (!c->uni_nd) continue; /* no digit outside ASCII in the paragraph (para_scan) */
       if (b < 0xD9) continue; /* continuation byte, or a code point below U+0660 */
       digit = nd_at(c->t, c->n, i);
       if (!digit) continue;
@@ -188,7 +239,8 @@ int fx_match_cands(fx_ctx *c, fx_re_id id, size_t off, unsigned kinds, const cha
     bool cand = false;
     if (digits && digit) {
       unsigned char p = i > 0 ? t[i - 1] : 0;
-      cand = !(p && p < 0x80 && not_after && strchr(not_after, p)) && !(then && b < 0x80 && !then_ok(t, c->n, i, then));
+      cand = !(p && p < 0x80 && not_after && strchr(not_after, p)) && !(then && b < 0x80 && !then_ok(t, c->n, i, then)) &&
+             !(symtail && b < 0x80 && !symtail_ok(t, c->n, i));
     }
     if (!cand && ngay && ngay_at(c->t, c->n, i)) cand = true;
     if (!cand) continue;
@@ -301,10 +353,10 @@ bool fx_ieq(const char *t, size_t s, size_t e, const char *lit) {
       continue;
     }
     int32_t a, b;
-    int la = rs_utf8_decode((const unsigned char *)t + i, e - i, &a);
-    int lb = rs_utf8_decode((const unsigned char *)lit + j, ln - j, &b);
+    int la = fx_dec((const unsigned char *)t + i, e - i, &a);
+    int lb = fx_dec((const unsigned char *)lit + j, ln - j, &b);
     if (la < 0 || lb < 0) return false;
-    if (utf8proc_tolower(a) != utf8proc_tolower(b)) return false;
+    if (fx_lower(a) != fx_lower(b)) return false;
     i += (size_t)la;
     j += (size_t)lb;
   }
@@ -316,16 +368,16 @@ static bool letter_before(const char *t, size_t i) {
   size_t p = i - 1;
   while (p > 0 && ((unsigned char)t[p] & 0xC0) == 0x80) p--;
   int32_t cp;
-  if (rs_utf8_decode((const unsigned char *)t + p, i - p, &cp) < 0) return false;
-  utf8proc_category_t cat = utf8proc_category(cp);
+  if (fx_dec((const unsigned char *)t + p, i - p, &cp) < 0) return false;
+  utf8proc_category_t cat = fx_cat(cp);
   return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) || (cp >= '0' && cp <= '9');
 }
 
 static bool letter_at(const char *t, size_t n, size_t i) {
   if (i >= n) return false;
   int32_t cp;
-  if (rs_utf8_decode((const unsigned char *)t + i, n - i, &cp) < 0) return false;
-  utf8proc_category_t cat = utf8proc_category(cp);
+  if (fx_dec((const unsigned char *)t + i, n - i, &cp) < 0) return false;
+  utf8proc_category_t cat = fx_cat(cp);
   return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) || (cp >= '0' && cp <= '9');
 }
 
@@ -352,9 +404,9 @@ uint32_t fx_starts_with(const fx_ctx *c, uint32_t pos, const char *lit) {
 static bool upper_at(const char *t, size_t n, size_t i) {
   int32_t cp;
   if (i >= n) return false;
-  int l = rs_utf8_decode((const unsigned char *)t + i, n - i, &cp);
+  int l = fx_dec((const unsigned char *)t + i, n - i, &cp);
   if (l < 0) return false;
-  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU || (cp >= '0' && cp <= '9');
+  return fx_cat(cp) == UTF8PROC_CATEGORY_LU || (cp >= '0' && cp <= '9');
 }
 
 /* A sentence ends at '.', '!' or '?' followed by a space and an upper-case
@@ -380,7 +432,8 @@ uint32_t fx_sentence_start(const fx_ctx *c, uint32_t i) {
   uint32_t floor = i > FX_MAX_SENTENCE ? i - FX_MAX_SENTENCE : 0;
   while (floor > 0 && floor < c->n && ((unsigned char)c->t[floor] & 0xC0) == 0x80) floor++;
   while (i > floor) {
-    if (sentence_break(c, i - 1)) {
+    char ch = c->t[i - 1];
+    if ((ch == '.' || ch == '!' || ch == '?') && sentence_break(c, i - 1)) {
       size_t j = i;
       while (j < c->n && (c->t[j] == ')' || c->t[j] == '"' || c->t[j] == '/' || c->t[j] == '.')) j++;
       return (uint32_t)fx_skip_spaces(c->t, c->n, j);
@@ -392,8 +445,10 @@ uint32_t fx_sentence_start(const fx_ctx *c, uint32_t i) {
 
 uint32_t fx_sentence_end(const fx_ctx *c, uint32_t i) {
   size_t stop = (size_t)i + FX_MAX_SENTENCE < c->n ? (size_t)i + FX_MAX_SENTENCE : c->n;
-  for (size_t k = i; k < stop; k++)
-    if (sentence_break(c, k)) return (uint32_t)k;
+  for (size_t k = i; k < stop; k++) {
+    char ch = c->t[k];
+    if ((ch == '.' || ch == '!' || ch == '?') && sentence_break(c, k)) return (uint32_t)k;
+  }
   while (stop < c->n && ((unsigned char)c->t[stop] & 0xC0) == 0x80) stop++;
   return (uint32_t)stop;
 }
@@ -410,25 +465,25 @@ static bool contains_ci(const char *s, size_t n, const char *lit) {
     size_t a = i, j = 0;
     while (a < n && j < ln) {
       int32_t x, y;
-      int la = rs_utf8_decode((const unsigned char *)s + a, n - a, &x);
-      int lb = rs_utf8_decode((const unsigned char *)lit + j, ln - j, &y);
-      if (la < 0 || lb < 0 || utf8proc_tolower(x) != utf8proc_tolower(y)) break;
+      int la = fx_dec((const unsigned char *)s + a, n - a, &x);
+      int lb = fx_dec((const unsigned char *)lit + j, ln - j, &y);
+      if (la < 0 || lb < 0 || fx_lower(x) != fx_lower(y)) break;
       a += (size_t)la;
       j += (size_t)lb;
     }
     if (j == ln) {
       /* whole word: the next character is not a letter */
       int32_t nx = 0;
-      if (a < n && rs_utf8_decode((const unsigned char *)s + a, n - a, &nx) > 0) {
-        utf8proc_category_t cat = utf8proc_category(nx);
+      if (a < n && fx_dec((const unsigned char *)s + a, n - a, &nx) > 0) {
+        utf8proc_category_t cat = fx_cat(nx);
         if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) continue;
       }
       if (i > 0) {
         size_t p = i - 1;
         while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80) p--;
         int32_t pv = 0;
-        if (rs_utf8_decode((const unsigned char *)s + p, n - p, &pv) > 0) {
-          utf8proc_category_t cat = utf8proc_category(pv);
+        if (fx_dec((const unsigned char *)s + p, n - p, &pv) > 0) {
+          utf8proc_category_t cat = fx_cat(pv);
           if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) continue;
         }
       }
@@ -460,21 +515,62 @@ const char *fx_level_from_text(const char *s, size_t n) {
 
 /* ---- driver ---- */
 
-static bool para_is_heading_caps(const char *t, size_t n) {
-  size_t up = 0, letters = 0;
+/* One pass over the paragraph: c->caps (mostly upper case: at least 6
+ * letters, 70% of them Lu) and the has_/may_ flags of fx_ctx. */
+static void para_scan(fx_ctx *c) {
+  const unsigned char *t = (const unsigned char *)c->t;
+  size_t n = c->n, up = 0, letters = 0;
+  bool nd = false, uni_nd = false, ascii = false, y_acute = false, thang = false, nam = false, u_acute = false, d14 = false, law = false,
+       e_circ = false;
+  int32_t prev = -1;
   for (size_t i = 0; i < n;) {
-    int32_t cp;
-    int l = rs_utf8_decode((const unsigned char *)t + i, n - i, &cp);
-    if (l < 0) {
+    unsigned char b = t[i];
+    if (b < 0x80) {
+      if (b >= 'A' && b <= 'Z') up++, letters++;
+      else if (b >= 'a' && b <= 'z') letters++;
+      else if (b >= '0' && b <= '9') {
+        nd = ascii = true;
+        if (b >= '1' && b <= '4') d14 = true;
+      }
+      prev = b;
       i++;
       continue;
     }
-    utf8proc_category_t cat = utf8proc_category(cp);
+    int32_t cp;
+    int l = fx_dec(t + i, n - i, &cp);
+    if (l < 0) {
+      prev = -1;
+      i++;
+      continue;
+    }
+    utf8proc_category_t cat = fx_cat(cp);
     if (cat == UTF8PROC_CATEGORY_LU) up++, letters++;
     else if (cat >= UTF8PROC_CATEGORY_LL && cat <= UTF8PROC_CATEGORY_LO) letters++;
-    i += (size_t)l;
+    else if (cat == UTF8PROC_CATEGORY_ND) nd = uni_nd = true;
+    size_t j = i + (size_t)l;
+    unsigned char n1 = j < n ? (unsigned char)(t[j] | 0x20) : 0, n2 = j + 1 < n ? (unsigned char)(t[j + 1] | 0x20) : 0;
+    switch (cp) {
+    case 0xFD: case 0xDD: y_acute = true; break;                 /* ý Ý: "quý" */
+    case 0xE1: case 0xC1: if (n1 == 'n' && n2 == 'g') thang = true; break; /* "áng": "tháng" */
+    case 0x103: case 0x102: if (n1 == 'm') nam = true; break;     /* "ăm": "năm" */
+    case 0x1EE9: case 0x1EE8: u_acute = true; break;             /* ứ Ứ: "mức" */
+    case 0x1EC7: case 0x1EC6: e_circ = true; break;              /* ệ Ệ: "huyện" */
+    case 0x1EAD: if (prev == 'u' && j < n && t[j] == 't') law = true; break; /* "uật" */
+    default: break;
+    }
+    prev = cp;
+    i = j;
   }
-  return letters >= 6 && up * 10 >= letters * 7;
+  c->caps = letters >= 6 && up * 10 >= letters * 7;
+  c->has_nd = nd;
+  c->uni_nd = uni_nd;
+  c->ascii_digit = ascii;
+  /* FX_RE_PERIOD's branches need: "quý"; "tháng" + digits; "tháng" and
+   * "năm" (sáu/chín tháng ... năm); or ASCII digits (the year forms) */
+  c->may_period = nd || y_acute || (thang && nam);
+  c->may_law = law;
+  c->may_level = u_acute && d14;
+  c->may_district = e_circ;
 }
 
 int rs_facts_extract(rs_doc *d) {
@@ -513,8 +609,8 @@ int rs_facts_extract(rs_doc *d) {
     int ip = (int)i;
     bool header = ip == b->national_title || ip == b->motto || ip == b->number || ip == b->agency ||
                   ip == b->agency_parent || ip == b->sig_authority || ip == b->sig_title || ip == b->sig_name;
-    bool caps = para_is_heading_caps(c.t, c.n);
-    c.caps = caps;
+    para_scan(&c);
+    bool caps = c.caps;
     c.skip_numbers = header || ip == b->place_date;
     c.ncext = 0;
     fx_dates(&c);

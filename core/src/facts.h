@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <utf8proc.h>
 
 /* Compiled patterns (facts.c holds the sources). */
 typedef enum {
@@ -86,6 +87,16 @@ typedef struct fx_ctx {
   size_t occcap;
   bool skip_numbers;  /* header lines, headings */
   bool caps;          /* the paragraph is mostly upper case (a heading) */
+  /* What the paragraph holds, found in one pass (para_scan in facts.c): a pattern
+   * that needs a character the paragraph lacks cannot match anywhere in it,
+   * so its scan is skipped (see each use). */
+  bool has_nd;        /* a decimal digit (\d under UCP: Unicode Nd) */
+  bool uni_nd;        /* a decimal digit outside ASCII */
+  bool ascii_digit;   /* an ASCII digit */
+  bool may_period;    /* FX_RE_PERIOD can match */
+  bool may_law;       /* "uật" (FX_RE_LAW) */
+  bool may_level;     /* "ứ"/"Ứ" and an ASCII 1-4 (FX_RE_TERM_LEVEL) */
+  bool may_district;  /* "ệ"/"Ệ" (FX_RE_TERM_DISTRICT: every branch needs "huyện" in some case) */
   fx_date *dates;
   size_t ndates, capdates;
   fx_num *nums;
@@ -118,7 +129,31 @@ typedef struct fx_ctx {
   int err;
 } fx_ctx;
 
-/* ---- facts.c: patterns and helpers ---- */
+/* ---- facts.c: patterns and helpers ----
+ * Every fx_* function runs inside rs_facts_extract, after the one-time set-up
+ * (patterns and the property tables below). */
+
+/* Unicode properties of the code points below FX_TAB_N (Latin, Vietnamese),
+ * copied from utf8proc once: the same answers without a library call. */
+#define FX_TAB_N 0x2000
+extern uint8_t fx_cat_tab[FX_TAB_N];
+extern int32_t fx_low_tab[FX_TAB_N];
+
+/* rs_utf8_decode with the ASCII case inline */
+static inline int fx_dec(const unsigned char *s, size_t n, int32_t *cp) {
+  if (n && s[0] < 0x80) {
+    *cp = (int32_t)s[0];
+    return 1;
+  }
+  return rs_utf8_decode(s, n, cp);
+}
+/* utf8proc_category */
+static inline utf8proc_category_t fx_cat(int32_t cp) {
+  return cp >= 0 && cp < FX_TAB_N ? (utf8proc_category_t)fx_cat_tab[cp] : utf8proc_category(cp);
+}
+/* utf8proc_tolower */
+static inline int32_t fx_lower(int32_t cp) { return cp >= 0 && cp < FX_TAB_N ? fx_low_tab[cp] : utf8proc_tolower(cp); }
+
 const pcre2_code *fx_re(fx_re_id id);
 /* Match pattern id in ctx->t from offset; returns the number of pairs set
  * (>0) or a negative PCRE2 code (no match). ovector in *ov. */

@@ -8,6 +8,12 @@
 enum {
   FX_CAND_DIGIT = 1, /* a decimal digit (\d, i.e. Unicode Nd under PCRE2_UCP) */
   FX_CAND_NGAY = 2,  /* "ngày" in any case */
+  /* with FX_CAND_DIGIT, for FX_RE_SYMBOL (\d{1,6}, an optional letter,
+   * then \h* and '/' or '-'): an ASCII digit is skipped when its run of
+   * ASCII digits is longer than 6, or ends the text, or is followed (after
+   * an optional ASCII letter and ASCII spaces or tabs) by an ASCII
+   * character other than '/' and '-' */
+  FX_CAND_SYMTAIL = 4,
 };
 
 /* The leftmost match of pattern id at or after off, exactly as fx_match(c,

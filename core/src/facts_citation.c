@@ -2,6 +2,7 @@
 #include "facts.h"
 #include "facts_cand.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,7 +70,7 @@ static size_t lower_norm(const char *s, size_t n, char *out, size_t cap) {
   bool sp = false;
   for (size_t i = 0; i < n;) {
     int32_t cp;
-    int l = rs_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+    int l = fx_dec((const unsigned char *)s + i, n - i, &cp);
     if (l < 0) return 0;
     i += (size_t)l;
     if (cp == ' ' || cp == '\t' || cp == 0xA0 || cp == '\n') {
@@ -82,7 +83,7 @@ static size_t lower_norm(const char *s, size_t n, char *out, size_t cap) {
     }
     sp = false;
     char buf[4];
-    int el = rs_utf8_encode(utf8proc_tolower(cp), buf);
+    int el = rs_utf8_encode(fx_lower(cp), buf);
     if (o + (size_t)el >= cap) return 0;
     memcpy(out + o, buf, (size_t)el);
     o += (size_t)el;
@@ -104,13 +105,23 @@ const fx_doctype *fx_doctype_find(const char *t, size_t n) {
   return e ? &e->t : NULL;
 }
 
+/* lower_norm of every code, made once ("" when it fails) */
+#define NCODES (sizeof codes / sizeof *codes)
+static char codes_low[NCODES][32];
+static pthread_once_t codes_once = PTHREAD_ONCE_INIT;
+static void codes_lower(void) {
+  for (size_t i = 0; i < NCODES; i++)
+    if (!lower_norm(codes[i].code, strlen(codes[i].code), codes_low[i], sizeof codes_low[i])) codes_low[i][0] = 0;
+}
+
 static const char *code_type(const char *s, size_t n, bool *exact) {
-  char a[32], b[32];
+  char a[32];
   if (n >= sizeof a || !lower_norm(s, n, a, sizeof a)) return NULL;
-  for (size_t i = 0; i < sizeof codes / sizeof *codes; i++) {
+  pthread_once(&codes_once, codes_lower);
+  for (size_t i = 0; i < NCODES; i++) {
     size_t cl = strlen(codes[i].code);
-    if (!lower_norm(codes[i].code, cl, b, sizeof b)) continue;
-    if (!strcmp(a, b)) {
+    if (!codes_low[i][0]) continue;
+    if (!strcmp(a, codes_low[i])) {
       *exact = cl == n && !memcmp(s, codes[i].code, n);
       return codes[i].type;
     }
@@ -213,9 +224,9 @@ static const char *type_case(const fx_ctx *c, uint32_t s, uint32_t e) {
   int up = 0, low = 0, first_up = -1;
   for (uint32_t i = s; i < e;) {
     int32_t cp;
-    int l = rs_utf8_decode((const unsigned char *)c->t + i, e - i, &cp);
+    int l = fx_dec((const unsigned char *)c->t + i, e - i, &cp);
     if (l < 0) break;
-    utf8proc_category_t cat = utf8proc_category(cp);
+    utf8proc_category_t cat = fx_cat(cp);
     if (cat == UTF8PROC_CATEGORY_LU) up++;
     else if (cat == UTF8PROC_CATEGORY_LL) low++;
     if (first_up < 0) first_up = cat == UTF8PROC_CATEGORY_LU;
@@ -357,8 +368,8 @@ static void subject_of(fx_ctx *c, cite *ct, uint32_t limit) {
                                        "này", "đó", "số", "có", "đều", "cũng", "như", "sau", "trước", "năm", NULL};
     size_t q = fx_skip_spaces(c->t, c->n, ct->head_e);
     int32_t cp;
-    if (q == ct->head_e || q >= c->n || rs_utf8_decode((const unsigned char *)c->t + q, c->n - q, &cp) < 0 ||
-        utf8proc_category(cp) != UTF8PROC_CATEGORY_LL)
+    if (q == ct->head_e || q >= c->n || fx_dec((const unsigned char *)c->t + q, c->n - q, &cp) < 0 ||
+        fx_cat(cp) != UTF8PROC_CATEGORY_LL)
       return;
     for (int i = 0; stop[i]; i++)
       if (fx_starts_with(c, (uint32_t)q, stop[i])) return;
@@ -564,6 +575,89 @@ static void emit_citation(fx_ctx *c, cite *ct) {
   fx_bool(c, f, "in_list", ct->in_list);
 }
 
+/* Can a type word of FX_RE_CITE start at q, whose byte is an ASCII letter?
+ * Its first two letters must be those of a type word in some case (each of
+ * these letters has exactly one other case): ng(hị) qu(yết, y) th(ông)
+ * tờ ch(ỉ, ương) cô(ng) hư(ớng) hợ(p) kế(, t) ph(ương, áp) dự bá(o) bi(ên)
+ * vă(n) lu(ật) gi(ấy). */
+static bool cite_head_ok(const unsigned char *t, size_t n, size_t q) {
+  if (q + 1 >= n) return false;
+  int32_t s;
+  if (fx_dec(t + q + 1, n - q - 1, &s) < 0) return true; /* let the pattern decide */
+  if (s < 0x80) s |= 0x20;                                /* only G g give g, and so on */
+  switch (t[q] | 0x20) {
+  case 'n': return s == 'g';
+  case 'q': case 'l': return s == 'u';
+  case 't': return s == 'h' || s == 0x1EDD || s == 0x1EDC;
+  case 'c': return s == 'h' || s == 0xF4 || s == 0xD4;
+  case 'h': return s == 0x1B0 || s == 0x1AF || s == 0x1EE3 || s == 0x1EE2;
+  case 'k': return s == 0x1EBF || s == 0x1EBE;
+  case 'p': return s == 'h';
+  case 'd': return s == 0x1EF1 || s == 0x1EF0;
+  case 'b': return s == 'i' || s == 0xE1 || s == 0xC1;
+  case 'v': return s == 0x103 || s == 0x102;
+  case 'g': return s == 'i';
+  default: return false;
+  }
+}
+
+/* fx_match(c, FX_RE_CITE, off, 0, ov), tried only where a match can start.
+ * A match is a type word, maybe "liên tịch", maybe "số" and ':', then the
+ * number: [s, d) (d: the number's first digit) holds only letters,
+ * horizontal space and ':', in at most 8 runs of characters between ASCII
+ * spaces and tabs (4 words of the type, 2 of "liên tịch", "số", ':'). So s
+ * lies before the first ASCII digit d at or after it, after the last ASCII
+ * character other than a letter, space, tab or ':' before d, and within the
+ * last 8 such runs before d (10 are allowed here). The pattern runs
+ * anchored, in order, at each code point there that may start it: not after
+ * an ASCII letter or digit (its look-behind (?<![\p{L}\d]) fails there),
+ * and an ASCII letter that starts a type word (cite_head_ok) or a non-ASCII
+ * character. Paragraphs with a digit outside
+ * ASCII use the unanchored search. */
+static int cite_match(fx_ctx *c, size_t off, PCRE2_SIZE **ov) {
+  const unsigned char *t = (const unsigned char *)c->t;
+  if (c->uni_nd) { /* every code point, as the unanchored search does */
+    for (size_t q = off; q < c->n; q++) {
+      if ((t[q] & 0xC0) == 0x80) continue;
+      int rc = fx_match_at(c, FX_RE_CITE, q, ov);
+      if (rc != PCRE2_ERROR_NOMATCH) return rc;
+    }
+    return PCRE2_ERROR_NOMATCH;
+  }
+  size_t n = c->n, lo = off;
+  for (;;) {
+    size_t d = lo;
+    while (d < n && !(t[d] >= '0' && t[d] <= '9')) d++;
+    if (d >= n) return PCRE2_ERROR_NOMATCH;
+    size_t r = d;
+    int runs = 0;
+    bool in_run = false;
+    while (r > lo) {
+      unsigned char b = t[r - 1];
+      bool sp = b == ' ' || b == '\t';
+      if (b < 0x80 && !sp && b != ':' && !((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) break;
+      if (!sp && !in_run && ++runs > 10) break;
+      in_run = !sp;
+      r--;
+    }
+    for (size_t q = r; q < d; q++) {
+      unsigned char b = t[q];
+      if (b < 0x80) {
+        if (!((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || !cite_head_ok(t, n, q)) continue;
+      } else if ((b & 0xC0) == 0x80) {
+        continue;
+      }
+      if (q > 0) {
+        unsigned char p = t[q - 1];
+        if (p < 0x80 && (((p | 0x20) >= 'a' && (p | 0x20) <= 'z') || (p >= '0' && p <= '9'))) continue;
+      }
+      int rc = fx_match_at(c, FX_RE_CITE, q, ov);
+      if (rc != PCRE2_ERROR_NOMATCH) return rc;
+    }
+    lo = d + 1;
+  }
+}
+
 static void laws(fx_ctx *c) {
   PCRE2_SIZE *ov;
   size_t off = 0;
@@ -591,12 +685,13 @@ void fx_citations(fx_ctx *c) {
   c->ncext = 0;
   /* 1. type word + number */
   size_t off = 0;
-  for (int pass = 0; pass < 2 && !c->err; pass++) {
+  /* both patterns need a digit (the number) */
+  for (int pass = 0; pass < 2 && !c->err && c->has_nd; pass++) {
     off = 0;
     while (off < c->n) {
       /* a symbol starts at a digit after none of [\p{L}\d/.,-] */
-      int rc = pass == 0 ? fx_match(c, FX_RE_CITE, off, 0, &ov)
-                         : fx_match_cands(c, FX_RE_SYMBOL, off, FX_CAND_DIGIT,
+      int rc = pass == 0 ? cite_match(c, off, &ov)
+                         : fx_match_cands(c, FX_RE_SYMBOL, off, FX_CAND_DIGIT | FX_CAND_SYMTAIL,
                                           "0123456789/.,-ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", NULL, &ov);
       if (rc <= 0) break;
       cite ct;
@@ -743,5 +838,5 @@ void fx_citations(fx_ctx *c) {
     c->ncext++;
   }
   free(v);
-  laws(c);
+  if (c->may_law) laws(c);
 }

@@ -89,6 +89,8 @@ void fx_dates(fx_ctx *c) {
   c->dates_emitted = false;
   PCRE2_SIZE *ov;
   size_t off = 0;
+  /* both forms need a digit */
+  if (!c->has_nd) return;
   /* words form first: it contains digits the numeric form could misread */
   /* both patterns start at a digit after none of [\d/.,], or at "ngày" */
   while (off < c->n && fx_match_cands(c, FX_RE_DATE_WORDS, off, FX_CAND_DIGIT | FX_CAND_NGAY, "0123456789/.,", " \t", &ov) > 0) {
@@ -257,11 +259,73 @@ static int roman(const char *s, size_t n) {
   return 0;
 }
 
+/* An anchor of FX_RE_PERIOD at i: "quý", "tháng" or "năm" in any case
+ * (each letter has exactly one other case), or an ASCII "19" or "20". */
+static bool period_anchor(const unsigned char *t, size_t n, size_t i) {
+  unsigned char b = t[i];
+  if (b == '1') return i + 1 < n && t[i + 1] == '9';
+  if (b == '2') return i + 1 < n && t[i + 1] == '0';
+  switch (b | 0x20) { /* only the two cases of an ASCII letter give a letter */
+  case 'q': return i + 4 <= n && (t[i + 1] | 0x20) == 'u' && t[i + 2] == 0xC3 && (t[i + 3] == 0xBD || t[i + 3] == 0x9D);
+  case 't':
+    return i + 6 <= n && (t[i + 1] | 0x20) == 'h' && t[i + 2] == 0xC3 && (t[i + 3] == 0xA1 || t[i + 3] == 0x81) &&
+           (t[i + 4] | 0x20) == 'n' && (t[i + 5] | 0x20) == 'g';
+  case 'n': return i + 4 <= n && t[i + 1] == 0xC4 && (t[i + 2] == 0x83 || t[i + 2] == 0x82) && (t[i + 3] | 0x20) == 'm';
+  default: return false;
+  }
+}
+
+/* fx_match(c, FX_RE_PERIOD, off, 0, ov), tried only where a match can
+ * start. Every branch holds an anchor (period_anchor): "quý" or "tháng" or
+ * "năm" where the match starts, "tháng" after "6 "/"sáu " and the like, or
+ * the first year after a prefix of at most two words ("giai đoạn 2021").
+ * So a match starting at s has the first anchor at or after s, at a, with
+ * at most two words and the spaces after them in [s, a): s lies within the
+ * last 4 runs of characters between ASCII spaces and tabs before a. The
+ * pattern runs anchored, in order, at each code point there not after an
+ * ASCII letter (its look-behind (?<![\p{L}]) fails there) that may start
+ * a branch: an ASCII digit, q t s c n g in either case, or a non-ASCII
+ * character. */
+static int period_match(fx_ctx *c, size_t off, PCRE2_SIZE **ov) {
+  const unsigned char *t = (const unsigned char *)c->t;
+  size_t n = c->n, lo = off;
+  for (size_t a = off; a < n; a++) {
+    if (!period_anchor(t, n, a)) continue;
+    size_t p = a;
+    int runs = 0;
+    while (p > lo) {
+      if (t[p - 1] == ' ' || t[p - 1] == '\t') {
+        p--;
+        continue;
+      }
+      while (p > lo && t[p - 1] != ' ' && t[p - 1] != '\t') p--;
+      if (++runs >= 4) break;
+    }
+    for (size_t q = p; q <= a; q++) {
+      unsigned char b = t[q];
+      if (b < 0x80) {
+        if (!(b >= '0' && b <= '9')) {
+          unsigned char l = b | 0x20;
+          if (!(l == 'q' || l == 't' || l == 's' || l == 'c' || l == 'n' || l == 'g')) continue;
+        }
+      } else if ((b & 0xC0) == 0x80) {
+        continue;
+      }
+      if (q > 0 && t[q - 1] < 0x80 && (t[q - 1] | 0x20) >= 'a' && (t[q - 1] | 0x20) <= 'z') continue;
+      int rc = fx_match_at(c, FX_RE_PERIOD, q, ov);
+      if (rc != PCRE2_ERROR_NOMATCH) return rc;
+    }
+    lo = a + 1;
+  }
+  return PCRE2_ERROR_NOMATCH;
+}
+
 void fx_periods(fx_ctx *c) {
+  if (!c->may_period) return;
   PCRE2_SIZE *ov;
   size_t off = 0;
   while (off < c->n && !c->err) {
-    int rc = fx_match(c, FX_RE_PERIOD, off, 0, &ov);
+    int rc = period_match(c, off, &ov);
     if (rc <= 0) break;
     uint32_t s = (uint32_t)ov[0], e = (uint32_t)ov[1];
     if (fx_occupied(c, s, e)) {

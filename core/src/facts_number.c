@@ -104,7 +104,7 @@ static const char *const skip_before[] = {"điều", "khoản", "điểm", "chư
                                           "biểu", "mẫu", "bước", "số điện thoại", "điện thoại", NULL};
 
 static bool is_letter(int32_t cp) {
-  utf8proc_category_t cat = utf8proc_category(cp);
+  utf8proc_category_t cat = fx_cat(cp);
   return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) || (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME);
 }
 
@@ -113,12 +113,12 @@ static bool letter_before(const fx_ctx *c, size_t i) {
   size_t p = i - 1;
   while (p > 0 && ((unsigned char)c->t[p] & 0xC0) == 0x80) p--;
   int32_t cp;
-  return rs_utf8_decode((const unsigned char *)c->t + p, i - p, &cp) > 0 && is_letter(cp);
+  return fx_dec((const unsigned char *)c->t + p, i - p, &cp) > 0 && is_letter(cp);
 }
 
 static bool letter_at(const fx_ctx *c, size_t i) {
   int32_t cp;
-  return i < c->n && rs_utf8_decode((const unsigned char *)c->t + i, c->n - i, &cp) > 0 && is_letter(cp);
+  return i < c->n && fx_dec((const unsigned char *)c->t + i, c->n - i, &cp) > 0 && is_letter(cp);
 }
 
 /* Match a unit at i (after spaces); returns the entry and the end. */
@@ -256,6 +256,7 @@ static bool skipped_by_word(const fx_ctx *c, size_t s) {
 static void link_percentage(fx_ctx *c, size_t k);
 
 void fx_numbers(fx_ctx *c) {
+  if (!c->ascii_digit) return; /* numbers and fractions start at an ASCII digit */
   fractions(c);
   if (c->err) return;
   size_t first = fx_skip_spaces(c->t, c->n, 0);

@@ -9,8 +9,12 @@
 static bool sentence_has(fx_ctx *c, uint32_t pos, const char *w) {
   uint32_t s = fx_sentence_start(c, pos), e = fx_sentence_end(c, pos);
   size_t ln = strlen(w);
-  for (uint32_t i = s; i + ln <= e; i++)
+  unsigned char w0 = (unsigned char)w[0];
+  for (uint32_t i = s; i + ln <= e; i++) {
+    unsigned char a = (unsigned char)c->t[i];
+    if (w0 < 0x80 ? (a | 0x20) != (w0 | 0x20) : a != w0) continue; /* fx_starts_with's first test */
     if (fx_starts_with(c, i, w) && fx_ends_with(c, i + (uint32_t)ln, w) == i) return true;
+  }
   return false;
 }
 
@@ -44,6 +48,49 @@ static void levels(fx_ctx *c) {
   }
 }
 
+/* The next "huyện" in any case (h u y ệ n, each with its one other case) at
+ * or after i, or n. */
+static size_t next_huyen(const unsigned char *t, size_t n, size_t i) {
+  for (; i + 7 <= n; i++) {
+    const unsigned char *s = t + i;
+    if (s[3] == 0xE1 && s[4] == 0xBB && (s[5] == 0x86 || s[5] == 0x87) && (s[0] | 0x20) == 'h' &&
+        (s[1] | 0x20) == 'u' && (s[2] | 0x20) == 'y' && (s[6] | 0x20) == 'n')
+      return i;
+  }
+  return n;
+}
+
+/* fx_match(c, FX_RE_TERM_DISTRICT, off, 0, ov), tried only where a match can
+ * start. Every branch of the pattern holds "huyện" (in some case) and has
+ * only letters (\p{L}) and horizontal space (\h) before it, so a match
+ * starting at s has the first "huyện" at or after s, at h, with only such
+ * characters in [s, h). Here the characters that may be such are the ASCII
+ * letters, space, tab and every non-ASCII character; the pattern runs
+ * anchored, in order, at each code point in [r, h] (r: where that run
+ * starts) not after an ASCII letter (its look-behind (?<![\p{L}]) fails
+ * there): the same leftmost match as the unanchored search. */
+static int district_match(fx_ctx *c, size_t off, PCRE2_SIZE **ov) {
+  const unsigned char *t = (const unsigned char *)c->t;
+  size_t n = c->n, lo = off;
+  for (;;) {
+    size_t h = next_huyen(t, n, lo);
+    if (h >= n) return PCRE2_ERROR_NOMATCH;
+    size_t r = h;
+    while (r > lo) {
+      unsigned char b = t[r - 1];
+      if (b < 0x80 && b != ' ' && b != '\t' && !((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) break;
+      r--;
+    }
+    for (size_t q = r; q <= h; q++) {
+      if ((t[q] & 0xC0) == 0x80) continue;
+      if (q > 0 && t[q - 1] < 0x80 && ((t[q - 1] | 0x20) >= 'a' && (t[q - 1] | 0x20) <= 'z')) continue;
+      int rc = fx_match_at(c, FX_RE_TERM_DISTRICT, q, ov);
+      if (rc != PCRE2_ERROR_NOMATCH) return rc;
+    }
+    lo = h + 1;
+  }
+}
+
 static void district(fx_ctx *c) {
   static const struct {
     const char *w, *body;
@@ -54,7 +101,7 @@ static void district(fx_ctx *c) {
   };
   PCRE2_SIZE *ov;
   size_t off = 0;
-  while (off < c->n && !c->err && fx_match(c, FX_RE_TERM_DISTRICT, off, 0, &ov) > 0) {
+  while (off < c->n && !c->err && district_match(c, off, &ov) > 0) {
     uint32_t s = (uint32_t)ov[0], e = (uint32_t)ov[1];
     off = e;
     const char *body = "other";
@@ -89,14 +136,14 @@ static bool initials_before(const fx_ctx *c, uint32_t end, const int32_t *ab, in
       uint32_t q = p - 1;
       while (q > 0 && ((unsigned char)c->t[q] & 0xC0) == 0x80) q--;
       int32_t cp;
-      if (rs_utf8_decode((const unsigned char *)c->t + q, p - q, &cp) < 0) return false;
-      utf8proc_category_t cat = utf8proc_category(cp);
+      if (fx_dec((const unsigned char *)c->t + q, p - q, &cp) < 0) return false;
+      utf8proc_category_t cat = fx_cat(cp);
       if (!(cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME)) break;
       p = q;
     }
     if (p == we) return false;
     int32_t first;
-    rs_utf8_decode((const unsigned char *)c->t + p, we - p, &first);
+    fx_dec((const unsigned char *)c->t + p, we - p, &first);
     if (base_upper(first) != ab[k]) return false;
     *ws = p;
     if (k > 0) {
@@ -114,12 +161,12 @@ static bool initials_after(const fx_ctx *c, uint32_t open, const int32_t *ab, in
   for (int k = 0; k < nab; k++) {
     p = (uint32_t)fx_skip_spaces(c->t, c->n, p);
     int32_t cp;
-    int l = p < c->n ? rs_utf8_decode((const unsigned char *)c->t + p, c->n - p, &cp) : -1;
+    int l = p < c->n ? fx_dec((const unsigned char *)c->t + p, c->n - p, &cp) : -1;
     if (l < 0 || base_upper(cp) != ab[k]) return false;
     while (p < c->n) {
-      l = rs_utf8_decode((const unsigned char *)c->t + p, c->n - p, &cp);
+      l = fx_dec((const unsigned char *)c->t + p, c->n - p, &cp);
       if (l < 0) return false;
-      utf8proc_category_t cat = utf8proc_category(cp);
+      utf8proc_category_t cat = fx_cat(cp);
       if (!(cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME)) break;
       p += (uint32_t)l;
     }
@@ -171,8 +218,8 @@ static int abbr_match(fx_ctx *c, size_t off, PCRE2_SIZE **ov) {
     } else {
       if (b < 0xC0) continue; /* inside a code point */
       int32_t cp;
-      int cl = rs_utf8_decode(t + i, n - i, &cp);
-      if (cl < 0 || utf8proc_category(cp) != UTF8PROC_CATEGORY_LU) continue;
+      int cl = fx_dec(t + i, n - i, &cp);
+      if (cl < 0 || fx_cat(cp) != UTF8PROC_CATEGORY_LU) continue;
       l = (size_t)cl;
     }
     if (i > 0) {
@@ -201,7 +248,7 @@ static void abbreviations(fx_ctx *c) {
     int nab = 0;
     for (uint32_t i = s; i < e && nab < 8;) {
       int32_t cp;
-      int l = rs_utf8_decode((const unsigned char *)c->t + i, e - i, &cp);
+      int l = fx_dec((const unsigned char *)c->t + i, e - i, &cp);
       if (l < 0) break;
       ab[nab++] = base_upper(cp);
       i += (uint32_t)l;
@@ -254,7 +301,7 @@ static void abbreviations(fx_ctx *c) {
 }
 
 void fx_terms(fx_ctx *c) {
-  levels(c);
-  district(c);
+  if (c->may_level) levels(c);
+  if (c->may_district) district(c);
   abbreviations(c);
 }

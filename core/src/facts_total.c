@@ -31,6 +31,14 @@ static uint32_t marker_at(const fx_ctx *c, uint32_t k, int w) {
   if (k >= c->n || (((unsigned char)c->t[k]) | 0x20) != (unsigned char)mw[0]) return 0;
   unsigned char m1 = (unsigned char)mw[1];
   if (m1 >= 'a' && m1 <= 'z' && (k + 1 >= c->n || (((unsigned char)c->t[k + 1]) | 0x20) != m1)) return 0;
+  /* a Vietnamese second letter (U+1EA0-U+1EFF: "ồ" in gồm, "ụ" in cụ thể):
+   * only it and its other case (the code point next to it, same first two
+   * bytes) lower-case to it */
+  if (m1 == 0xE1) {
+    const unsigned char *t = (const unsigned char *)c->t + k;
+    if (k + 4 > c->n || t[1] != 0xE1 || t[2] != (unsigned char)mw[2] || (t[3] | 1) != ((unsigned char)mw[3] | 1))
+      return 0;
+  }
   return fx_starts_with(c, k, mw);
 }
 
@@ -96,7 +104,8 @@ static void post_label(const fx_ctx *c, const fx_num *x, uint32_t limit, uint32_
   while (e < limit && !strchr(",;.()", c->t[e]) && !(c->t[e] >= '0' && c->t[e] <= '9')) {
     bool mk = false;
     for (int w = 0; marker_words[w] && marker_lead(c->t[e]); w++)
-      if (marker_at(c, e, w) && fx_ends_with(c, e + (uint32_t)strlen(marker_words[w]), marker_words[w]) == e)
+      if ((((unsigned char)c->t[e]) | 0x20) == (unsigned char)marker_words[w][0] && marker_at(c, e, w) &&
+          fx_ends_with(c, e + (uint32_t)strlen(marker_words[w]), marker_words[w]) == e)
         mk = true;
     if (mk) break;
     e++;
@@ -132,7 +141,8 @@ static void emit_total(fx_ctx *c, const marker *m, int ti, const struct fx_carry
       for (int w = 0; marker_words[w]; w++) {
         for (uint32_t k = p; k < m->re; k++) {
           if (((unsigned char)c->t[k] & 0xC0) == 0x80 || !marker_lead(c->t[k])) continue;
-          if (marker_at(c, k, w) && fx_ends_with(c, k + (uint32_t)strlen(marker_words[w]), marker_words[w]) == k) {
+          if ((((unsigned char)c->t[k]) | 0x20) == (unsigned char)marker_words[w][0] && marker_at(c, k, w) &&
+              fx_ends_with(c, k + (uint32_t)strlen(marker_words[w]), marker_words[w]) == k) {
             if (k < q) q = k;
             break;
           }
@@ -234,6 +244,7 @@ void fx_totals(fx_ctx *c) {
   for (uint32_t k = 0; k < c->n && nm < 32; k++) {
     if (((unsigned char)c->t[k] & 0xC0) == 0x80 || !marker_lead(c->t[k])) continue;
     for (int w = 0; marker_words[w]; w++) {
+      if ((((unsigned char)c->t[k]) | 0x20) != (unsigned char)marker_words[w][0]) continue; /* marker_at's first test */
       uint32_t e = marker_at(c, k, w);
       if (!e || fx_ends_with(c, e, marker_words[w]) != k) continue;
       if (!strcmp(marker_words[w], "gồm") && fx_ends_with(c, (uint32_t)fx_back_spaces(c->t, k), "bao") != UINT32_MAX)

@@ -139,8 +139,9 @@ static void push_para(lua_State *L, int kb, const rs_doc *d, size_t i) {
   const rs_para *p = &d->paras[i];
   lua_createtable(L, 0, 16);
   kset_int(L, KEY(index), (lua_Integer)i + 1);
+  lua_pushvalue(L, KEY(text));
   lua_pushlstring(L, p->text, p->len);
-  kset_top(L, -2, KEY(text));
+  lua_rawset(L, -3);
   kset_int(L, KEY(len), (lua_Integer)p->len);
   uint32_t line = 1, col = 1;
   if (p->nsegs) {
@@ -307,14 +308,16 @@ void rs_luadoc_push(lua_State *L, const rs_doc *d) {
       const rs_para *p = &d->paras[f->para];
       uint32_t e = f->end > p->len ? (uint32_t)p->len : f->end;
       uint32_t s = f->start > e ? e : f->start;
+      lua_pushvalue(L, KEY(text));
       lua_pushlstring(L, p->text + s, e - s);
-      kset_top(L, -2, KEY(text));
+      lua_rawset(L, -3);
     }
     for (size_t k = 0; k < f->nvals; k++) {
       const rs_fval *v = &f->vals[k];
       if (v->type == RS_FV_REF || v->type == RS_FV_REFLIST) continue;
+      kpush(L, &km, v->key); /* key, then value: no rotation */
       push_fact_value(L, v);
-      kmset_top(L, &km, -2, v->key);
+      lua_rawset(L, -3);
     }
     lua_rawseti(L, all, (lua_Integer)i + 1);
   }
@@ -330,8 +333,9 @@ void rs_luadoc_push(lua_State *L, const rs_doc *d) {
       const rs_fval *v = &f->vals[k];
       if (v->v.ref < 0 || (size_t)v->v.ref >= d->nfacts) continue;
       if (v->type == RS_FV_REF) {
+        kpush(L, &km, v->key);
         lua_rawgeti(L, all, v->v.ref + 1);
-        kmset_top(L, &km, -2, v->key);
+        lua_rawset(L, -3);
       } else if (v->type == RS_FV_REFLIST) {
         if (kmget(L, &km, v->key) != LUA_TTABLE) {
           lua_pop(L, 1);

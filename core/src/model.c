@@ -426,9 +426,16 @@ static void find_tail(rs_doc *d) {
   for (size_t i = from; i < d->npara; i++) {
     const rs_para *p = &d->paras[i];
     size_t a = skip_sp(p->text, p->len, 0);
-    char *f = fold(p->text + a, p->len - a > 40 ? 40 : p->len - a);
-    if (f && starts(f, "tren day la")) closing = (int)i;
-    free(f);
+    /* the folded text starts with the case-folded first character when
+     * that is ASCII (and not a line break, which fold drops): only a
+     * paragraph starting with t, T or a non-ASCII character can fold to
+     * "tren day la..." */
+    unsigned char c0 = a < p->len ? (unsigned char)p->text[a] : 0;
+    if (c0 >= 0x80 || c0 == 't' || c0 == 'T' || c0 == '\n' || c0 == '\r') {
+      char *f = fold(p->text + a, p->len - a > 40 ? 40 : p->len - a);
+      if (f && starts(f, "tren day la")) closing = (int)i;
+      free(f);
+    }
     if (strstr(p->text, "./.")) slash = (int)i;
   }
   b->closing = closing >= 0 ? closing : slash;

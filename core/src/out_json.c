@@ -47,8 +47,15 @@ typedef struct jw {
 
 static void jw_nl(jw *w, int depth) {
   if (w->indent <= 0) return;
+  /* the newline and the indentation in one write */
+  static const char sp[] = "\n                                                                ";
+  size_t n = (size_t)(depth * w->indent);
+  if (n + 1 < sizeof sp) {
+    fwrite(sp, 1, n + 1, w->f);
+    return;
+  }
   fputc('\n', w->f);
-  for (int i = 0; i < depth * w->indent; i++) fputc(' ', w->f);
+  for (size_t i = 0; i < n; i++) fputc(' ', w->f);
 }
 
 static void jw_open(jw *w, char c) {
@@ -124,7 +131,16 @@ static void jw_kstr(jw *w, const char *k, const char *v) {
 
 static void jw_kint(jw *w, const char *k, long long v) {
   jw_key(w, k);
-  fprintf(w->f, "%lld", v);
+  /* "%lld" without printf */
+  char buf[24];
+  size_t i = sizeof buf;
+  unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+  do {
+    buf[--i] = (char)('0' + u % 10);
+    u /= 10;
+  } while (u);
+  if (v < 0) buf[--i] = '-';
+  fwrite(buf + i, 1, sizeof buf - i, w->f);
 }
 
 static void jw_diag(jw *w, const rs_diag *g) {

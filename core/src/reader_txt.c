@@ -129,18 +129,55 @@ static void bad(dec *x, const unsigned char *b, size_t k, int utf16) {
   emit(x, 0xFFFD);
 }
 
-/* UTF-8, bad sequences replaced by maximal subparts. */
+/* The length of the well-formed (shortest form, no surrogate, at most
+ * U+10FFFF) UTF-8 sequence at s[0] >= 0x80, or 0; *k: how many of its bytes
+ * are well-formed (the maximal subpart) when it is not. */
+static size_t utf8_seq(const unsigned char *s, size_t n, size_t *k) {
+  unsigned c = s[0];
+  size_t need;
+  unsigned lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) need = 2;
+  else if (c == 0xE0) { need = 3; lo = 0xA0; }
+  else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) need = 3;
+  else if (c == 0xED) { need = 3; hi = 0x9F; }
+  else if (c == 0xF0) { need = 4; lo = 0x90; }
+  else if (c >= 0xF1 && c <= 0xF3) need = 4;
+  else if (c == 0xF4) { need = 4; hi = 0x8F; }
+  else {
+    *k = 1;
+    return 0;
+  }
+  size_t j = 1;
+  while (j < need && j < n) {
+    unsigned t = s[j];
+    unsigned l2 = j == 1 ? lo : 0x80, h2 = j == 1 ? hi : 0xBF;
+    if (t < l2 || t > h2) break;
+    j++;
+  }
+  *k = j;
+  return j < need ? 0 : need;
+}
+
+/* utf8_seq with the two- and three-byte forms of Vietnamese text first */
+static inline size_t utf8_seq_fast(const unsigned char *s, size_t n, size_t *k) {
+  unsigned c = s[0];
+  if (c >= 0xE1 && c <= 0xEC && n >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) return 3;
+  if (c >= 0xC2 && c <= 0xDF && n >= 2 && (s[1] & 0xC0) == 0x80) return 2;
+  return utf8_seq(s, n, k);
+}
+
+/* UTF-8 (the sequences rs_utf8_decode accepts), bad sequences replaced by
+ * maximal subparts. */
 static int valid_utf8(const unsigned char *s, size_t n) {
-  size_t i = 0;
+  size_t i = 0, k;
   while (i < n) {
     if (s[i] < 0x80) {
       i++;
       continue;
     }
-    int32_t cp;
-    int l = rs_utf8_decode(s + i, n - i, &cp);
-    if (l < 0) return 0;
-    i += (size_t)l;
+    size_t l = utf8_seq_fast(s + i, n - i, &k);
+    if (!l) return 0;
+    i += l;
   }
   return 1;
 }
@@ -155,47 +192,34 @@ static void decode_utf8(dec *x, const unsigned char *s, size_t n) {
         i++;
         continue;
       }
-      /* a run of other ASCII: what emit does for each, at once */
-      size_t j = i + 1;
-      while (j < n && s[j] < 0x80 && s[j] != '\r' && s[j] != '\n') j++;
-      x->pending_cr = 0;
-      dec_put(x, (const char *)s + i, j - i);
-      x->col += (uint32_t)(j - i);
-      i = j;
-      continue;
     }
-    size_t need;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) need = 2;
-    else if (c == 0xE0) { need = 3; lo = 0xA0; }
-    else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) need = 3;
-    else if (c == 0xED) { need = 3; hi = 0x9F; }
-    else if (c == 0xF0) { need = 4; lo = 0x90; }
-    else if (c >= 0xF1 && c <= 0xF3) need = 4;
-    else if (c == 0xF4) { need = 4; hi = 0x8F; }
-    else {
-      bad(x, s + i, 1, 0);
-      i++;
-      continue;
-    }
-    size_t k = 1;
-    while (k < need && i + k < n) {
-      unsigned t = s[i + k];
-      unsigned l2 = k == 1 ? lo : 0x80, h2 = k == 1 ? hi : 0xBF;
-      if (t < l2 || t > h2) break;
-      k++;
-    }
-    if (k < need) {
+    size_t k;
+    if (c >= 0x80 && !utf8_seq_fast(s + i, n - i, &k)) {
       bad(x, s + i, k, 0);
       i += k;
       continue;
     }
-    /* valid and shortest form (the ranges above): decoding and encoding
-     * again would give the same bytes */
+    /* a run of code points other than CR and LF, all well-formed: what emit
+     * does for each, at once (decoding a valid shortest-form sequence and
+     * encoding it again gives the same bytes) */
+    size_t j = i;
+    uint32_t ncp = 0;
+    while (j < n) {
+      unsigned b = s[j];
+      if (b < 0x80) {
+        if (b == '\r' || b == '\n') break;
+        j++;
+      } else {
+        size_t l = utf8_seq_fast(s + j, n - j, &k);
+        if (!l) break;
+        j += l;
+      }
+      ncp++;
+    }
     x->pending_cr = 0;
-    dec_put(x, (const char *)s + i, need);
-    x->col++;
-    i += need;
+    dec_put(x, (const char *)s + i, j - i);
+    x->col += ncp;
+    i = j;
   }
 }
 
@@ -240,7 +264,7 @@ static char *binary_check(const unsigned char *s, size_t n, int utf16, int be) {
         if (nul++ == 0) first_nul = i;
         if (i % 2 == 0) nul_even++;
       }
-      if (is_ctrl(s[i])) ctrl++;
+      if (s[i] < 0x20 || s[i] == 0x7F) ctrl += (size_t)is_ctrl(s[i]);
     }
   }
   if (nul) {

@@ -215,7 +215,7 @@ static void line_info(const rs_line *ln, linfo *li) {
     } else {
       cp = cp_at(s, n, i, &l);
     }
-    int sp = rs_is_space_cp(cp);
+    int sp = cp < 0x80 ? (cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v') : rs_is_space_cp(cp);
     int32_t was = before;
     before = cp;
     if (!started && !sp) {
