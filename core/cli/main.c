@@ -528,7 +528,15 @@ static int cmd_check(int argc, char **argv) {
   pthread_t *th = calloc((size_t)jobs, sizeof *th);
   for (int t = 0; t < jobs; t++) pthread_create(&th[t], NULL, worker_main, &p);
 
-  int streaming = !strcmp(o.format, "jsonl");
+  /* jsonl and json are written as the files come, in order, and each
+   * file's document and findings are freed once written (unless --fix or
+   * --write-baseline still need them): memory stays flat for any number of
+   * files. The other formats keep the findings; only text and html (and
+   * --fix) need the document itself at the end. */
+  int streaming = !strcmp(o.format, "jsonl") || !strcmp(o.format, "json");
+  int keep_doc = !strcmp(o.format, "text") || !strcmp(o.format, "html") || o.fix;
+  int keep_diags = !streaming || o.write_baseline || o.fix;
+  rs_json_stream *js = NULL;
   int summary_html = 0;
   char **links = NULL;
   char *links_dir = NULL;
@@ -547,6 +555,7 @@ static int cmd_check(int argc, char **argv) {
   }
   size_t printed = 0;
   int write_failed = 0;
+  if (!strcmp(o.format, "json") && !(js = rs_out_json_begin(out))) write_failed = 1;
   rs_progress prog;
   rs_progress_init(&prog, in.n, isatty(STDERR_FILENO) && in.n > 1);
   pthread_mutex_lock(&p.mu);
@@ -576,17 +585,20 @@ static int cmd_check(int argc, char **argv) {
         free(name);
         pthread_mutex_lock(&p.mu);
       }
-      if (streaming) {
+      {
         rs_file_result *fr = &p.results[printed];
         pthread_mutex_unlock(&p.mu);
-        if (!write_failed) {
-          rs_out_jsonl_file(out, fr);
+        if (streaming && !write_failed) {
+          if (js) rs_out_json_file(js, fr);
+          else rs_out_jsonl_file(out, fr);
           if (fflush(out) != 0) write_failed = 1;
         }
-        /* keep the counts, free the rest: memory stays flat */
-        rs_doc_free(fr->doc);
-        fr->doc = NULL;
-        if (!o.write_baseline) rs_diags_free(&fr->diags);
+        /* keep the counts, free what the output no longer needs */
+        if (!keep_doc) {
+          rs_doc_free(fr->doc);
+          fr->doc = NULL;
+        }
+        if (!keep_diags) rs_diags_free(&fr->diags);
         pthread_mutex_lock(&p.mu);
       }
       printed++;
@@ -663,10 +675,13 @@ static int cmd_check(int argc, char **argv) {
     fprintf(stderr, "%s: error: %s [%s]\n", g->excerpt ? g->excerpt : "?", g->message, g->rule);
   }
 
+  if (js) {
+    if (rs_out_json_end(js, &r) != 0) write_failed = 1;
+    js = NULL;
+  }
   if (!streaming && !write_failed) {
     int rc = 0;
     if (!strcmp(o.format, "text")) rc = rs_out_text(out, &r, &oo);
-    else if (!strcmp(o.format, "json")) rc = rs_out_json(out, &r, &oo);
     else if (!strcmp(o.format, "sarif")) rc = rs_out_sarif(out, &r, &oo);
     else if (!strcmp(o.format, "junit")) rc = rs_out_junit(out, &r, &oo);
     else if (!strcmp(o.format, "html")) rc = rs_out_html(out, &r, &oo);

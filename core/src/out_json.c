@@ -1,4 +1,5 @@
 /* JSON report (DESIGN.md contract) and JSON Lines (one file object per line). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
@@ -184,38 +185,64 @@ int rs_out_jsonl_file(FILE *out, const rs_file_result *f) {
   return ferror(out) ? -1 : 0;
 }
 
-int rs_out_json(FILE *out, const rs_report *r, const rs_out_opts *opts) {
-  (void)opts;
-  jw w = {.f = out, .indent = 2, .depth = 0, .first = {0}};
-  jw_open(&w, '{');
-  jw_key(&w, "tool");
-  jw_open(&w, '{');
-  jw_kstr(&w, "name", "rasoat");
-  jw_kstr(&w, "version", RS_VERSION);
-  jw_close(&w, '}');
-  jw_key(&w, "files");
-  jw_open(&w, '[');
-  for (size_t i = 0; i < r->nfiles; i++) {
-    jw_item(&w);
-    jw_file(&w, &r->files[i]);
-  }
-  jw_close(&w, ']');
+/* The JSON report written file by file (rs_out_json is begin, every file,
+ * end), so that a bulk run need not keep every file's findings. */
+struct rs_json_stream {
+  jw w;
+};
+
+rs_json_stream *rs_out_json_begin(FILE *out) {
+  rs_json_stream *s = calloc(1, sizeof *s);
+  if (!s) return NULL;
+  s->w.f = out;
+  s->w.indent = 2;
+  jw *w = &s->w;
+  jw_open(w, '{');
+  jw_key(w, "tool");
+  jw_open(w, '{');
+  jw_kstr(w, "name", "rasoat");
+  jw_kstr(w, "version", RS_VERSION);
+  jw_close(w, '}');
+  jw_key(w, "files");
+  jw_open(w, '[');
+  return s;
+}
+
+int rs_out_json_file(rs_json_stream *s, const rs_file_result *f) {
+  jw_item(&s->w);
+  jw_file(&s->w, f);
+  return ferror(s->w.f) ? -1 : 0;
+}
+
+int rs_out_json_end(rs_json_stream *s, const rs_report *r) {
+  jw *w = &s->w;
+  FILE *out = w->f;
+  jw_close(w, ']');
   rs_summary_counts c;
   rs_report_counts(r, &c);
-  jw_key(&w, "summary");
-  jw_open(&w, '{');
-  jw_kint(&w, "files", (long long)c.files);
-  jw_kint(&w, "checked", (long long)c.checked);
-  jw_kint(&w, "failed", (long long)c.failed);
-  jw_kint(&w, "errors", (long long)c.errors);
-  jw_kint(&w, "warnings", (long long)c.warnings);
-  jw_kint(&w, "infos", (long long)c.infos);
-  jw_close(&w, '}');
+  jw_key(w, "summary");
+  jw_open(w, '{');
+  jw_kint(w, "files", (long long)c.files);
+  jw_kint(w, "checked", (long long)c.checked);
+  jw_kint(w, "failed", (long long)c.failed);
+  jw_kint(w, "errors", (long long)c.errors);
+  jw_kint(w, "warnings", (long long)c.warnings);
+  jw_kint(w, "infos", (long long)c.infos);
+  jw_close(w, '}');
   if (r->interrupted) {
-    jw_key(&w, "interrupted");
+    jw_key(w, "interrupted");
     fputs("true", out);
   }
-  jw_close(&w, '}');
+  jw_close(w, '}');
   fputc('\n', out);
+  free(s);
   return ferror(out) ? -1 : 0;
+}
+
+int rs_out_json(FILE *out, const rs_report *r, const rs_out_opts *opts) {
+  (void)opts;
+  rs_json_stream *s = rs_out_json_begin(out);
+  if (!s) return -1;
+  for (size_t i = 0; i < r->nfiles; i++) rs_out_json_file(s, &r->files[i]);
+  return rs_out_json_end(s, r);
 }

@@ -66,6 +66,14 @@ int rs_out_text(FILE *f, const rs_report *r, const rs_out_opts *o);
 int rs_out_json(FILE *f, const rs_report *r, const rs_out_opts *o);
 /* one file object per line (the "files" element of the json format) */
 int rs_out_jsonl_file(FILE *f, const rs_file_result *fr);
+/* The json format written as the files come (what rs_out_json does in one
+ * go): begin, each file in order, then end with the report (its counts and
+ * interrupted flag only; files' findings may be freed by then). end frees
+ * the stream. */
+typedef struct rs_json_stream rs_json_stream;
+rs_json_stream *rs_out_json_begin(FILE *f);
+int rs_out_json_file(rs_json_stream *s, const rs_file_result *fr);
+int rs_out_json_end(rs_json_stream *s, const rs_report *r);
 int rs_out_sarif(FILE *f, const rs_report *r, const rs_out_opts *o);
 int rs_out_junit(FILE *f, const rs_report *r, const rs_out_opts *o);
 int rs_out_csv(FILE *f, const rs_report *r, const rs_out_opts *o);
