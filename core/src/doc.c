@@ -323,7 +323,7 @@ static int make_segs(rs_para *p, const uint32_t *line, const uint32_t *col, size
  * never composes with what precedes it. A string of them is therefore NFC
  * and utf8proc_map would return it unchanged. The properties were checked
  * for every code point of these ranges against utf8proc (Unicode 15). */
-static int nfc_trivial(const char *buf, size_t len) {
+int rs_nfc_trivial(const char *buf, size_t len) {
   const unsigned char *s = (const unsigned char *)buf;
   size_t i = 0;
   while (i < len) {
@@ -346,7 +346,7 @@ static int nfc_trivial(const char *buf, size_t len) {
 static int normalize(rs_pbuild *b, char **out, size_t *outlen, uint32_t **oline, uint32_t **ocol,
                      size_t *oncp, int *changed) {
   *changed = 0;
-  if (nfc_trivial(b->buf, b->len)) return 1; /* unchanged: caller keeps the builder's arrays */
+  if (rs_nfc_trivial(b->buf, b->len)) return 1; /* unchanged: caller keeps the builder's arrays */
   utf8proc_uint8_t *nfc = NULL;
   utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)b->buf, (utf8proc_ssize_t)b->len, &nfc,
                                     UTF8PROC_STABLE | UTF8PROC_COMPOSE);

@@ -43,6 +43,10 @@ rs_para *rs_doc_add_para_text(rs_doc *d, const char *s, size_t n);
 /* Byte offset in a paragraph -> source position (line, col); a byte offset
  * equal to len maps to one past the last code point. */
 void rs_para_pos(const rs_para *p, uint32_t byte_off, uint32_t *line, uint32_t *col);
+/* True when NFC cannot change the text: valid UTF-8 whose code points all
+ * lie where no character composes, decomposes or reorders (below U+0300,
+ * U+1E00..U+1EFF, U+2002..U+20CF). False means "maybe": run the real NFC. */
+int rs_nfc_trivial(const char *buf, size_t len);
 /* Byte offset -> code point index. */
 uint32_t rs_para_cp_index(const rs_para *p, uint32_t byte_off);
 

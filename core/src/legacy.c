@@ -406,7 +406,7 @@ static const lstr initials[] = {L("ngh"), L("gh"), L("gi"), L("kh"), L("ng"), L(
 static int rhyme_ok(const char *s, size_t n, int32_t tone) {
   for (const lstr *f = finals; f->s; f++) {
     size_t fl = f->n;
-    if (fl >= n || memcmp(s + n - fl, f->s, fl) != 0) continue;
+    if (fl >= n || (fl && s[n - 1] != f->s[fl - 1]) || memcmp(s + n - fl, f->s, fl) != 0) continue;
     size_t vl = n - fl;
     if (!in_list(s, vl, nuclei)) continue;
     if (fl && in_list(s, vl, open_only)) continue;
@@ -511,7 +511,7 @@ static int viet_syllable(const int32_t *cp, size_t n) {
   }
   for (const lstr *in = initials; in->s; in++) {
     size_t il = in->n;
-    if (il >= len || memcmp(s, in->s, il) != 0) continue;
+    if (il >= len || (il && s[0] != in->s[0]) || memcmp(s, in->s, il) != 0) continue;
     if (rhyme_ok(s + il, len - il, tone_cp[tone])) return 1;
   }
   return 0;
@@ -656,6 +656,10 @@ done:
  * Latin-1 font keeps bytes <= 0xFF; 0x80-0x9F often come back as cp1252. */
 static int32_t unit_for_cp(int32_t c) {
   if (c <= 0xFF) return c;
+  /* the entries of cp1252_hi[0..31] above 0xFF lie in 0x0152-0x02DC and
+   * 0x2013-0x2122: skip the search elsewhere (the Vietnamese letters of
+   * U+1EA0-U+1EF9, ă đ ĩ) */
+  if (c < 0x0152 || (c > 0x02DC && c < 0x2013) || c > 0x2122) return c;
   for (int k = 0; k < 32; k++)
     if (cp1252_hi[k] == c) return 0x80 + k;
   return c;

@@ -525,13 +525,8 @@ static int buf_append(docx *x, const char *s, size_t n) {
   if (n == 0) return 0;
   /* NFC per piece so that run byte ranges survive the document's NFC pass */
   utf8proc_uint8_t *nfc = NULL;
-  int ascii = 1;
-  for (size_t i = 0; i < n; i++)
-    if ((unsigned char)s[i] >= 0x80) {
-      ascii = 0;
-      break;
-    }
-  if (!ascii) {
+  /* the common piece (ASCII, precomposed Vietnamese) cannot change */
+  if (!rs_nfc_trivial(s, n)) {
     utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &nfc,
                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE);
     if (r >= 0) {

@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <lualib.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "regex.h"
@@ -25,12 +26,125 @@ static rs_worker *worker_of(lua_State *L) { return *(rs_worker **)lua_getextrasp
 
 /* ---- allocator with a budget ---- */
 
+/* Lua's small blocks (strings, tables, hash parts, proxies...) come from
+ * per-state free lists by 16-byte size class, carved from 64 KiB chunks:
+ * a pop or a push instead of a malloc/realloc/free round trip (Lua always
+ * gives the block's size when it frees or resizes one, so the blocks carry
+ * no header). Nothing changes in what is counted against the budget:
+ * mem_used still adds up the sizes Lua asks for.
+ *
+ * The pool never gives memory back before the state closes, and a block
+ * freed in one size class cannot serve another, so it is capped at
+ * POOL_MAX_CHUNKS chunks (16 MiB) per state: past that, small blocks go to
+ * malloc too, which coalesces. Chunks are aligned on their size, so a
+ * block's chunk is its address rounded down, looked up in a small hash set
+ * of chunk addresses: that tells a pooled block from a malloc'd one of the
+ * same size. Bigger blocks always go to malloc. The chunks are released
+ * with the state (when Lua frees its main block, the last thing lua_close
+ * does). Address sanitizer builds use malloc for everything, so they still
+ * see every block. */
+#if defined(__SANITIZE_ADDRESS__)
+#define RS_NO_POOL 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define RS_NO_POOL 1
+#endif
+#endif
+#define POOL_MAX 512
+#define POOL_GRAIN 16
+#define POOL_NCLS (POOL_MAX / POOL_GRAIN + 1)
+#define POOL_CHUNK ((size_t)64 * 1024)
+#define POOL_MAX_CHUNKS 256
+#define POOL_SET 1024 /* hash set of chunk addresses: > 2 x POOL_MAX_CHUNKS, a power of 2 */
+
+typedef struct w_pool {
+  rs_worker *w;
+  void *freel[POOL_NCLS];
+  char *bump;
+  size_t left;
+  uintptr_t set[POOL_SET]; /* the chunks (0: empty slot) */
+  size_t nchunks;
+  void *lg;          /* Lua's main block: its release closes the pool */
+  int *closed;       /* set when the pool is released (during lua_newstate) */
+} w_pool;
+
+static size_t pool_class(size_t n) { return (n + POOL_GRAIN - 1) / POOL_GRAIN; }
+
+static size_t set_slot(uintptr_t c) { return (size_t)((c / POOL_CHUNK) * 2654435761u) & (POOL_SET - 1); }
+
+/* whether the block at p of n bytes came from the pool */
+static int in_pool(const w_pool *pl, const void *p, size_t n) {
+  if (n == 0 || n > POOL_MAX || !pl->nchunks) return 0;
+  uintptr_t c = (uintptr_t)p & ~(uintptr_t)(POOL_CHUNK - 1);
+  for (size_t i = set_slot(c);; i = (i + 1) & (POOL_SET - 1)) {
+    if (pl->set[i] == c) return 1;
+    if (!pl->set[i]) return 0;
+  }
+}
+
+/* a block of class cls from the pool, or NULL (pool full or no memory:
+ * the caller uses malloc) */
+static void *pool_get(w_pool *pl, size_t cls) {
+#ifdef RS_NO_POOL
+  (void)pl;
+  (void)cls;
+  return NULL;
+#else
+  void *b = pl->freel[cls];
+  if (b) {
+    pl->freel[cls] = *(void **)b;
+    return b;
+  }
+  size_t sz = cls * POOL_GRAIN;
+  if (pl->left < sz) {
+    if (pl->nchunks >= POOL_MAX_CHUNKS) return NULL;
+    char *c = aligned_alloc(POOL_CHUNK, POOL_CHUNK);
+    if (!c) return NULL;
+    /* the old chunk's tail becomes one free block of its size */
+    if (pl->left >= POOL_GRAIN) {
+      size_t tc = pl->left / POOL_GRAIN;
+      *(void **)pl->bump = pl->freel[tc];
+      pl->freel[tc] = pl->bump;
+    }
+    size_t i = set_slot((uintptr_t)c);
+    while (pl->set[i]) i = (i + 1) & (POOL_SET - 1);
+    pl->set[i] = (uintptr_t)c;
+    pl->nchunks++;
+    pl->bump = c;
+    pl->left = POOL_CHUNK;
+  }
+  b = pl->bump;
+  pl->bump += sz;
+  pl->left -= sz;
+  return b;
+#endif
+}
+
+static void pool_put(w_pool *pl, void *b, size_t cls) {
+  *(void **)b = pl->freel[cls];
+  pl->freel[cls] = b;
+}
+
+static void pool_close(w_pool *pl) {
+  for (size_t i = 0; i < POOL_SET; i++)
+    if (pl->set[i]) free((void *)pl->set[i]);
+  if (pl->closed) *pl->closed = 1;
+  free(pl);
+}
+
 static void *w_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-  rs_worker *w = ud;
+  w_pool *pl = ud;
+  rs_worker *w = pl->w;
   size_t old = ptr ? osize : 0;
   if (nsize == 0) {
-    free(ptr);
-    w->mem_used -= old;
+    if (ptr) {
+      int lg = ptr == pl->lg;
+      if (in_pool(pl, ptr, old)) pool_put(pl, ptr, pool_class(old));
+      else free(ptr);
+      w->mem_used -= old;
+      if (lg) pool_close(pl);
+      return NULL;
+    }
     return NULL;
   }
   if (nsize > old && w->mem_limit && w->mem_used + (nsize - old) > w->mem_limit) {
@@ -43,8 +157,30 @@ static void *w_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     w->refused_size = nsize;
     return NULL;
   }
-  void *p = realloc(ptr, nsize);
+  void *p = NULL;
+  int opool = ptr && in_pool(pl, ptr, old);
+  if (opool && nsize <= POOL_MAX && pool_class(old) == pool_class(nsize)) {
+    p = ptr; /* same class: the block already fits */
+  } else {
+    if (nsize <= POOL_MAX && (!ptr || opool || old <= POOL_MAX)) p = pool_get(pl, pool_class(nsize));
+    if (p) {
+      if (ptr) {
+        memcpy(p, ptr, old < nsize ? old : nsize);
+        if (opool) pool_put(pl, ptr, pool_class(old));
+        else free(ptr);
+      }
+    } else if (!opool) {
+      p = realloc(ptr, nsize);
+    } else {
+      p = malloc(nsize);
+      if (p) {
+        memcpy(p, ptr, old < nsize ? old : nsize);
+        pool_put(pl, ptr, pool_class(old));
+      }
+    }
+  }
   if (!p) return NULL;
+  if (!ptr && !pl->lg) pl->lg = p; /* lua_newstate's first block */
   w->refused = 0;
   w->mem_used = w->mem_used - old + nsize;
   return p;
@@ -125,11 +261,36 @@ int rs_msgh(lua_State *L) {
 
 /* ---- read-only proxies ---- */
 
+/* Replace the table at the top by its proxy: cache and mt are the indexes
+ * of the proxy cache and of the proxies' metatable. */
+static void freeze_with(lua_State *L, int cache, int mt) {
+  lua_pushvalue(L, -1);
+  if (lua_rawget(L, cache) == LUA_TUSERDATA) {
+    lua_replace(L, -2);
+    return;
+  }
+  lua_pop(L, 1);
+  lua_newuserdatauv(L, 0, 1);
+  lua_pushvalue(L, -2);
+  lua_setiuservalue(L, -2, 1);
+  lua_pushvalue(L, mt);
+  lua_setmetatable(L, -2);
+  /* cache[raw] = proxy */
+  lua_pushvalue(L, -2);
+  lua_pushvalue(L, -2);
+  lua_rawset(L, cache);
+  lua_replace(L, -2);
+}
+
+/* The proxy methods are closures over the cache (upvalue 1) and the
+ * metatable (upvalue 2): no registry look-up per access. */
+#define UV_CACHE lua_upvalueindex(1)
+#define UV_MT lua_upvalueindex(2)
+
 static int frozen_index(lua_State *L) {
   lua_getiuservalue(L, 1, 1);
   lua_pushvalue(L, 2);
-  lua_rawget(L, -2);
-  if (lua_type(L, -1) == LUA_TTABLE) rs_freeze(L);
+  if (lua_rawget(L, -2) == LUA_TTABLE) freeze_with(L, UV_CACHE, UV_MT);
   return 1;
 }
 
@@ -151,12 +312,13 @@ static int frozen_next(lua_State *L) {
     lua_pushnil(L);
     return 1;
   }
-  if (lua_type(L, -1) == LUA_TTABLE) rs_freeze(L);
+  if (lua_type(L, -1) == LUA_TTABLE) freeze_with(L, UV_CACHE, UV_MT);
   return 2;
 }
 
+/* upvalue 3: the frozen_next closure */
 static int frozen_pairs(lua_State *L) {
-  lua_pushcfunction(L, frozen_next);
+  lua_pushvalue(L, lua_upvalueindex(3));
   lua_pushvalue(L, 1);
   lua_pushnil(L);
   return 3;
@@ -165,22 +327,11 @@ static int frozen_pairs(lua_State *L) {
 void rs_freeze(lua_State *L) {
   if (lua_type(L, -1) != LUA_TTABLE) return;
   lua_rawgetp(L, LUA_REGISTRYINDEX, &frozen_cache_key);
-  lua_pushvalue(L, -2);
-  if (lua_rawget(L, -2) == LUA_TUSERDATA) {
-    lua_replace(L, -3);
-    lua_pop(L, 1);
-    return;
-  }
-  lua_pop(L, 1);
-  lua_newuserdatauv(L, 0, 1);
-  lua_pushvalue(L, -3);
-  lua_setiuservalue(L, -2, 1);
-  luaL_setmetatable(L, FROZEN_MT);
-  /* cache[raw] = proxy */
-  lua_pushvalue(L, -3);
-  lua_pushvalue(L, -2);
-  lua_rawset(L, -4);
-  lua_replace(L, -3);
+  luaL_getmetatable(L, FROZEN_MT);
+  lua_rotate(L, -3, 2); /* cache, mt, table */
+  int top = lua_gettop(L);
+  freeze_with(L, top - 2, top - 1);
+  lua_replace(L, -3); /* proxy where the cache was */
   lua_pop(L, 1);
 }
 
@@ -309,8 +460,17 @@ static void push_lib_copy(lua_State *L, const char *lib, const char *const *drop
 }
 
 int rs_sandbox_open(rs_worker *w) {
-  lua_State *L = lua_newstate(w_alloc, w);
-  if (!L) return RS_ENOMEM;
+  w_pool *pl = calloc(1, sizeof *pl);
+  if (!pl) return RS_ENOMEM;
+  pl->w = w;
+  int closed = 0;
+  pl->closed = &closed;
+  lua_State *L = lua_newstate(w_alloc, pl);
+  if (!L) {
+    if (!closed) free(pl); /* else lua_newstate released it with its block */
+    return RS_ENOMEM;
+  }
+  pl->closed = NULL;
   w->L = L;
   *(rs_worker **)lua_getextraspace(L) = w;
 
@@ -336,19 +496,34 @@ int rs_sandbox_open(rs_worker *w) {
   lua_setfield(L, -2, "__metatable");
   lua_pop(L, 2);
 
+  /* proxy cache with weak keys and values */
+  lua_newtable(L);
+  lua_newtable(L);
+  lua_pushliteral(L, "kv");
+  lua_setfield(L, -2, "__mode");
+  lua_setmetatable(L, -2);
+  lua_pushvalue(L, -1);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &frozen_cache_key);
+
   /* metatables */
   luaL_newmetatable(L, FROZEN_MT);
-  lua_pushcfunction(L, frozen_index);
-  lua_setfield(L, -2, "__index");
-  lua_pushcfunction(L, frozen_newindex);
-  lua_setfield(L, -2, "__newindex");
-  lua_pushcfunction(L, frozen_len);
-  lua_setfield(L, -2, "__len");
-  lua_pushcfunction(L, frozen_pairs);
+  static const lua_CFunction frozen_fns[] = {frozen_index, frozen_newindex, frozen_len, frozen_next};
+  static const char *const frozen_names[] = {"__index", "__newindex", "__len", NULL};
+  for (int i = 0; i < 4; i++) {
+    lua_pushvalue(L, -2); /* cache */
+    lua_pushvalue(L, -2); /* metatable */
+    lua_pushcclosure(L, frozen_fns[i], 2);
+    if (frozen_names[i]) lua_setfield(L, -2, frozen_names[i]);
+  }
+  /* __pairs returns the one frozen_next closure (on the stack) */
+  lua_pushvalue(L, -3);
+  lua_pushvalue(L, -3);
+  lua_rotate(L, -3, 2);
+  lua_pushcclosure(L, frozen_pairs, 3);
   lua_setfield(L, -2, "__pairs");
   lua_pushliteral(L, "locked");
   lua_setfield(L, -2, "__metatable");
-  lua_pop(L, 1);
+  lua_pop(L, 2);
 
   luaL_newmetatable(L, BLOCKED_MT);
   lua_pushcfunction(L, blocked_lib_index);
@@ -367,14 +542,6 @@ int rs_sandbox_open(rs_worker *w) {
   lua_pushliteral(L, "locked");
   lua_setfield(L, -2, "__metatable");
   lua_pop(L, 1);
-
-  /* proxy cache with weak keys and values */
-  lua_newtable(L);
-  lua_newtable(L);
-  lua_pushliteral(L, "kv");
-  lua_setfield(L, -2, "__mode");
-  lua_setmetatable(L, -2);
-  lua_rawsetp(L, LUA_REGISTRYINDEX, &frozen_cache_key);
 
   /* the allowed globals */
   lua_newtable(L);

@@ -20,6 +20,13 @@ void rs_xml_init(void) { pthread_once(&xml_once, xml_init_once); }
 static int contains_decl(const char *buf, size_t len, const char *pat) {
   size_t plen = strlen(pat), k = 0;
   for (size_t i = 0; i < len; i++) {
+    if (k == 0) {
+      /* no partial match: only pat[0] ('<', which no other byte upper-cases
+       * to) can start one, so jump to the next one */
+      const char *lt = memchr(buf + i, pat[0], len - i);
+      if (!lt) return 0;
+      i = (size_t)(lt - buf);
+    }
     unsigned char c = (unsigned char)buf[i];
     if (c == 0) continue;
     if (toupper(c) == (unsigned char)pat[k]) {

@@ -9,6 +9,8 @@ local dates = lib("dates")
 -- globals read once (each global or library field read goes through the
 -- sandbox's metamethods)
 local re_fold, re_upper, re_lower, re_find, re_gmatch, re_split = re.fold, re.upper, re.lower, re.find, re.gmatch, re.split
+local re_matches = re.matches
+local math_type = math.type
 local ipairs, pairs, tostring = ipairs, pairs, tostring
 local dates_parse, parse_parts = dates.parse, dates.parse_parts
 local TYPES = rules_data("doc-types")
@@ -120,13 +122,23 @@ end
 -- memo: symbol as written -> re.upper of it without spaces
 local SYM_UPPER, SYM_UPPER_N = {}, 0
 
+-- memo of the keys of integer numbers without a suffix: separator ("/" or
+-- "-") -> symbol as written -> number -> key
+local BASE_KEY, BASE_KEY_N = { ["/"] = {}, ["-"] = {} }, 0
+
 function M.base_key(c)
   if not c.has_symbol then return nil end
   local nv = c.number_value
   if not nv then return nil end
-  local n = tostring(nv) .. (c.number_suffix or ""):upper()
   local symbol = c.symbol
   if not symbol then return nil end
+  local sep = c.party and "-" or "/"
+  local suffix = c.number_suffix
+  local plain = (suffix == nil or suffix == "") and math_type(nv) == "integer"
+  local bysym = plain and BASE_KEY[sep][symbol]
+  local k = bysym and bysym[nv]
+  if k then return k end
+  local n = tostring(nv) .. (suffix or ""):upper()
   local up = SYM_UPPER[symbol]
   if not up then
     up = re_upper((symbol:gsub("%s+", "")))
@@ -134,8 +146,14 @@ function M.base_key(c)
     SYM_UPPER[symbol] = up
     SYM_UPPER_N = SYM_UPPER_N + 1
   end
-  if c.party then return n .. "-" .. up end
-  return n .. "/" .. up
+  k = n .. sep .. up
+  if plain then
+    if BASE_KEY_N >= 4096 then BASE_KEY, BASE_KEY_N = { ["/"] = {}, ["-"] = {} }, 0; bysym = nil end
+    if not bysym then bysym = {}; BASE_KEY[sep][symbol] = bysym end
+    bysym[nv] = k
+    BASE_KEY_N = BASE_KEY_N + 1
+  end
+  return k
 end
 
 ---------------------------------------------------------------------------
@@ -296,18 +314,24 @@ end
 -- it ("…, Ủy ban nhân dân xã đã ban hành Kế hoạch số 07/KH-UBND … và Kế
 -- hoạch số 08/KH-UBND")? Covers clauses the extractor reads as the
 -- continuation of a previous citation.
+-- the pattern of issued_in_sentence for each level (built once)
+local ISSUED_RE = {}
+for lvl, words in pairs({ xa = "(?:xã|phường|thị trấn)", huyen = "(?:huyện|quận|thị xã|thành phố)",
+  tinh = "(?:tỉnh|thành phố)" }) do
+  ISSUED_RE[lvl] = [[(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+]] .. words ..
+    [[(?:\s+[\p{Lu}][\p{L}]*){0,3}\s+(?:đã\s+|cũng\s+|tiếp tục\s+)?(?:ban hành|xây dựng và ban hành|ký ban hành)\b]]
+end
+
 function M.issued_in_sentence(doc, c)
   local t = doc.paragraphs[c.p].text
   local head = t:sub(1, c.s - 1)
   local from = 1
   -- a list item looks back over the list's ";" to the start of the sentence
   local stop = c.in_list and [[[.!?](?=\s)]] or [[[.;!?](?=\s)]]
-  for s in re.gmatch(head, stop) do from = s + 1 end
-  local seg = head:sub(from)
-  local words = { xa = "(?:xã|phường|thị trấn)", huyen = "(?:huyện|quận|thị xã|thành phố)", tinh = "(?:tỉnh|thành phố)" }
-  local lvl = words[M.agency_level(doc)] or words.xa
-  return re.find(seg, [[(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+]] .. lvl ..
-    [[(?:\s+[\p{Lu}][\p{L}]*){0,3}\s+(?:đã\s+|cũng\s+|tiếp tục\s+)?(?:ban hành|xây dựng và ban hành|ký ban hành)\b]], 1, "i") ~= nil
+  local m = re_matches(head, stop)
+  if #m > 0 then from = m[#m - 2] + 1 end
+  local seg = from > 1 and head:sub(from) or head
+  return re_find(seg, ISSUED_RE[M.agency_level(doc)] or ISSUED_RE.xa, 1, "i") ~= nil
 end
 
 -- Is a citation a document the reporting body issued itself? Either the
@@ -408,7 +432,29 @@ end
 -- dropped ("Kế hoạch tuyên truyền …" in a register), abbreviations are
 -- spelled out, the reporting body's place name and pairs holding a
 -- function word or a number are left out.
-function M.subject_bigrams(doc, s, typename)
+-- (a pure function of the subject, the type name and the reporting body's
+-- name; see M.subject_bigrams)
+
+-- memo: a word (lower case) -> its folded form, or false for a function
+-- word or a word with a digit (no pair holds it). re.fold of "a b" is the
+-- fold of a, a space and the fold of b (it maps code point by code point).
+local PAIR_WORD, PAIR_WORD_N = {}, 0
+local function pair_word(w)
+  local v = PAIR_WORD[w]
+  if v == nil then
+    if STOP[w] or w:find("%d") then v = false else v = re_fold(w) end
+    if PAIR_WORD_N >= 8192 then PAIR_WORD, PAIR_WORD_N = {}, 0 end
+    PAIR_WORD[w] = v
+    PAIR_WORD_N = PAIR_WORD_N + 1
+  end
+  return v
+end
+
+-- memo: the reporting body's name -> the Lua pattern of its lower case
+-- form, or false when empty
+local AGENCY_PAT, AGENCY_PAT_N = {}, 0
+
+local function bigrams_uncached(s, typename, agency_name)
   local f = re.lower(s or "")
   local lead = { "v/v", "về việc", "về" }
   if typename then table.insert(lead, 1, re.lower(typename)) end
@@ -423,32 +469,73 @@ function M.subject_bigrams(doc, s, typename)
       end
     end
   end
-  local r = M.report(doc)
-  if r and r.agency_name then
-    local name = re.lower(r.agency_name)
-    if #name > 0 then f = f:gsub(name:gsub("%p", "%%%0"), " , ") end
+  if agency_name then
+    local pat = AGENCY_PAT[agency_name]
+    if pat == nil then
+      local name = re.lower(agency_name)
+      pat = #name > 0 and (name:gsub("%p", "%%%0")) or false
+      if AGENCY_PAT_N >= 256 then AGENCY_PAT, AGENCY_PAT_N = {}, 0 end
+      AGENCY_PAT[agency_name] = pat
+      AGENCY_PAT_N = AGENCY_PAT_N + 1
+    end
+    if pat then f = f:gsub(pat, " , ") end
   end
   local ab = abbr_lower()
   local set, n = {}, 0
-  for _, clause in ipairs(re.split(f, [[[,;:.()\-–/]+]])) do
-    local words = {}
-    for w in clause:gmatch("[^%s]+") do
+  local clauses = re_split(f, [[[,;:.()\-–/]+]])
+  for ci = 1, #clauses do
+    -- each pair of neighbouring words (abbreviations spelled out): the
+    -- key of the first word of the pair, or false (a word that cannot
+    -- take part), or nil at the start of the clause
+    local prev = nil
+    for w in clauses[ci]:gmatch("[^%s]+") do
       local full = ab[w]
       if full then
-        for x in full:gmatch("[^%s,]+") do words[#words + 1] = x end
+        for x in full:gmatch("[^%s,]+") do
+          local kx = pair_word(x)
+          if prev and kx then
+            local k = prev .. " " .. kx
+            if not set[k] and not GENERIC[k] then set[k] = true; n = n + 1 end
+          end
+          prev = kx
+        end
       else
-        words[#words + 1] = w
-      end
-    end
-    for i = 1, #words - 1 do
-      local a, b = words[i], words[i + 1]
-      if not STOP[a] and not STOP[b] and not a:find("%d") and not b:find("%d") then
-        local k = re.fold(a .. " " .. b)
-        if not set[k] and not GENERIC[k] then set[k] = true; n = n + 1 end
+        local kw = pair_word(w)
+        if prev and kw then
+          local k = prev .. " " .. kw
+          if not set[k] and not GENERIC[k] then set[k] = true; n = n + 1 end
+        end
+        prev = kw
       end
     end
   end
   return set, n
+end
+
+function M.subject_bigrams(doc, s, typename)
+  local r = M.report(doc)
+  return bigrams_uncached(s, typename, r and r.agency_name)
+end
+
+-- memo of the word pairs of a subject, for the comparisons below (never
+-- returned to a rule): agency name (false when none) -> type name (false
+-- when none) -> subject -> { set, n }; emptied when it grows large
+local BIGRAMS, BIGRAMS_N = {}, 0
+
+local function bigrams_shared(agency_name, s, typename)
+  local byagency = BIGRAMS[agency_name or false]
+  local bytype = byagency and byagency[typename or false]
+  local v = bytype and bytype[s or ""]
+  if v then return v end
+  local set, n = bigrams_uncached(s, typename, agency_name)
+  v = { set, n }
+  if BIGRAMS_N >= 2048 then BIGRAMS, BIGRAMS_N = {}, 0; byagency = nil end
+  if not byagency then byagency = {}; BIGRAMS[agency_name or false] = byagency end
+  bytype = byagency[typename or false]
+  if not bytype then bytype = {}; byagency[typename or false] = bytype end
+  bytype[s or ""] = v
+  BIGRAMS_N = BIGRAMS_N + 1
+  return v
 end
 
 -- Two subjects of the same document: do they name different things?
@@ -462,19 +549,27 @@ local function bigrams_differ(sa, na, sb, nb)
 end
 
 function M.subjects_differ(doc, a, b, ta, tb)
-  local sa, na = M.subject_bigrams(doc, a, ta)
-  local sb, nb = M.subject_bigrams(doc, b, tb)
-  return bigrams_differ(sa, na, sb, nb)
+  local r = M.report(doc)
+  local an = r and r.agency_name
+  local x, y = bigrams_shared(an, a, ta), bigrams_shared(an, b, tb)
+  return bigrams_differ(x[1], x[2], y[1], y[2])
 end
 
 -- M.subjects_differ(doc, a, b) for subjects without a type name, with the
--- word pairs of each subject computed once per call of the caller: `cache`
--- is a table local to that call (subject -> {set, n})
+-- word pairs of each subject looked up once per call of the caller: `cache`
+-- is a table local to that call (subject -> {set, n}; cache[1] = the
+-- reporting body's name, or false)
 local function differ_cached(doc, cache, a, b)
+  local an = cache[1]
+  if an == nil then
+    local r = M.report(doc)
+    an = r and r.agency_name or false
+    cache[1] = an
+  end
   local x = cache[a]
-  if not x then x = { M.subject_bigrams(doc, a) }; cache[a] = x end
+  if not x then x = bigrams_shared(an or nil, a); cache[a] = x end
   local y = cache[b]
-  if not y then y = { M.subject_bigrams(doc, b) }; cache[b] = y end
+  if not y then y = bigrams_shared(an or nil, b); cache[b] = y end
   return bigrams_differ(x[1], x[2], y[1], y[2])
 end
 
