@@ -7,6 +7,7 @@
  *   re.match(s, pat [, init [, flags]]) -> captures (or whole match) | nil
  *   re.gmatch(s, pat [, flags])         -> iterator of start, end, captures...
  *   re.matches(s, pat [, flags [, skip]]) -> {s1, e1, w1, ...} every match at once
+ *   re.words(s, kind [, skip])          -> the same for three fixed word patterns, without PCRE2
  *   re.gsub(s, pat, repl [, flags])     -> string, count   (repl: string with $1.. or function)
  *   re.split(s, pat [, flags])          -> array of pieces
  * Positions are 1-based byte offsets like string.find; flags: "i" caseless,
@@ -19,6 +20,7 @@
 #include <lauxlib.h>
 #include <pcre2.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +100,10 @@ static re_state *get_state(lua_State *L) {
   lua_pop(L, 1);
   return s;
 }
+
+/* The functions of the `re` table carry the state as their first upvalue:
+ * cheaper than a registry look-up at every match. */
+#define UP_STATE(L) ((re_state *)lua_touserdata((L), lua_upvalueindex(1)))
 
 static uint32_t parse_flags(lua_State *L, const char *f) {
   uint32_t o = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
@@ -209,8 +215,7 @@ static re_code *get_code(lua_State *L, int patidx, int flagsidx) {
 
 /* Run one match; returns number of pairs (>0) or 0 for no match; raises on
  * limit errors. */
-static int do_match(lua_State *L, re_code *c, const char *s, size_t len, size_t start) {
-  re_state *st = get_state(L);
+static int do_match(lua_State *L, re_state *st, re_code *c, const char *s, size_t len, size_t start) {
   int rc = pcre2_match(code_for(c), (PCRE2_SPTR)s, len, start, 0, st->md, st->mctx);
   if (rc == PCRE2_ERROR_NOMATCH) return 0;
   if (rc < 0) {
@@ -224,8 +229,7 @@ static int do_match(lua_State *L, re_code *c, const char *s, size_t len, size_t 
   return rc;
 }
 
-static void push_captures(lua_State *L, const char *s, int n, int whole_if_none) {
-  re_state *st = get_state(L);
+static void push_captures(lua_State *L, re_state *st, const char *s, int n, int whole_if_none) {
   PCRE2_SIZE *ov = pcre2_get_ovector_pointer(st->md);
   if (n == 1 && whole_if_none) {
     lua_pushlstring(L, s + ov[0], ov[1] - ov[0]);
@@ -255,15 +259,16 @@ static int re_find(lua_State *L) {
     lua_pushnil(L);
     return 1;
   }
-  int n = do_match(L, c, s, len, init - 1);
+  re_state *st = UP_STATE(L);
+  int n = do_match(L, st, c, s, len, init - 1);
   if (!n) {
     lua_pushnil(L);
     return 1;
   }
-  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(get_state(L)->md);
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(st->md);
   lua_pushinteger(L, (lua_Integer)ov[0] + 1);
   lua_pushinteger(L, (lua_Integer)ov[1]);
-  push_captures(L, s, n, 0);
+  push_captures(L, st, s, n, 0);
   return 2 + (n - 1);
 }
 
@@ -273,29 +278,31 @@ static int re_match(lua_State *L) {
   luaL_optstring(L, 4, NULL);
   re_code *c = get_code(L, 2, 4);
   size_t init = init_pos(L, 3, len);
-  int n = do_match(L, c, s, len, init - 1);
+  re_state *st = UP_STATE(L);
+  int n = do_match(L, st, c, s, len, init - 1);
   if (!n) {
     lua_pushnil(L);
     return 1;
   }
-  push_captures(L, s, n, 1);
+  push_captures(L, st, s, n, 1);
   return n == 1 ? 1 : n - 1;
 }
 
-/* gmatch iterator: upvalues: subject, code userdata, position */
+/* gmatch iterator: upvalues: subject, code userdata, position, state */
 static int gmatch_aux(lua_State *L) {
   size_t len;
   const char *s = lua_tolstring(L, lua_upvalueindex(1), &len);
   re_code *c = lua_touserdata(L, lua_upvalueindex(2));
   lua_Integer pos = lua_tointeger(L, lua_upvalueindex(3));
+  re_state *st = lua_touserdata(L, lua_upvalueindex(4));
   if (pos < 0 || (size_t)pos > len) return 0;
-  int n = do_match(L, c, s, len, (size_t)pos);
+  int n = do_match(L, st, c, s, len, (size_t)pos);
   if (!n) {
     lua_pushinteger(L, (lua_Integer)len + 1);
     lua_replace(L, lua_upvalueindex(3));
     return 0;
   }
-  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(get_state(L)->md);
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(st->md);
   size_t next = ov[1];
   if (ov[1] == ov[0]) {
     /* empty match: advance one code point */
@@ -306,7 +313,7 @@ static int gmatch_aux(lua_State *L) {
   lua_replace(L, lua_upvalueindex(3));
   lua_pushinteger(L, (lua_Integer)ov[0] + 1);
   lua_pushinteger(L, (lua_Integer)ov[1]);
-  push_captures(L, s, n, 0);
+  push_captures(L, st, s, n, 0);
   return 2 + (n - 1);
 }
 
@@ -318,8 +325,190 @@ static int re_gmatch(lua_State *L) {
   lua_pushvalue(L, 1);
   lua_insert(L, -2);
   lua_pushinteger(L, 0);
-  lua_pushcclosure(L, gmatch_aux, 3);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_pushcclosure(L, gmatch_aux, 4);
   return 1;
+}
+
+/* ---- re.wordset(): a set of words, for skip ----
+ * A hash set of byte strings that re.matches and re.words test without
+ * making a Lua string of each word: a rule's memo of the words that never
+ * give a finding, for the words it would otherwise look up in a table.
+ * Its memory is Lua's (two buffer userdata kept as its user values), so
+ * the sandbox's memory budget covers it. Words longer than WS_MAXLEN bytes
+ * are not kept (add ignores them: a skip set may hold fewer words, never
+ * more). */
+#define RE_WORDSET_MT "rasoat.re.wordset"
+#define WS_MAXLEN 64
+
+typedef struct ws_slot {
+  uint32_t hash;
+  uint32_t off; /* 0: empty; else the word's offset in the arena: length byte, bytes */
+} ws_slot;
+
+typedef struct wordset {
+  ws_slot *slots;       /* user value 1 */
+  unsigned char *arena; /* user value 2 */
+  size_t nslots, used, cap, n;
+} wordset;
+
+static inline uint32_t ws_hash(const char *p, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 16777619u;
+  return h;
+}
+
+static inline int ws_has(const wordset *ws, const char *p, size_t n) {
+  if (n > WS_MAXLEN || !ws->n) return 0;
+  uint32_t h = ws_hash(p, n);
+  size_t mask = ws->nslots - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const ws_slot *sl = &ws->slots[i];
+    if (!sl->off) return 0;
+    if (sl->hash == h && ws->arena[sl->off] == n) {
+      const unsigned char *a = ws->arena + sl->off + 1;
+      size_t j = 0;
+      while (j < n && a[j] == (unsigned char)p[j]) j++;
+      if (j == n) return 1;
+    }
+  }
+}
+
+static void ws_insert(wordset *ws, uint32_t h, uint32_t off) {
+  size_t mask = ws->nslots - 1;
+  size_t i = h & mask;
+  while (ws->slots[i].off) i = (i + 1) & mask;
+  ws->slots[i].hash = h;
+  ws->slots[i].off = off;
+}
+
+/* set:add(w): keep the word w (a string) */
+static int ws_add(lua_State *L) {
+  wordset *ws = luaL_checkudata(L, 1, RE_WORDSET_MT);
+  size_t n;
+  const char *p = luaL_checklstring(L, 2, &n);
+  if (n > WS_MAXLEN || ws_has(ws, p, n)) return 0;
+  if (ws->used + n + 1 > ws->cap) {
+    size_t cap = ws->cap ? 2 * ws->cap : 1024;
+    if (cap > UINT32_MAX) return luaL_error(L, "re.wordset: too many words");
+    unsigned char *a = lua_newuserdatauv(L, cap, 0);
+    if (ws->used) memcpy(a, ws->arena, ws->used);
+    else ws->used = 1; /* offset 0 means an empty slot */
+    lua_setiuservalue(L, 1, 2);
+    ws->arena = a;
+    ws->cap = cap;
+  }
+  if (2 * (ws->n + 1) > ws->nslots) {
+    size_t ns = ws->nslots ? 2 * ws->nslots : 256;
+    ws_slot *old = ws->slots;
+    size_t oldn = ws->nslots;
+    ws_slot *sl = lua_newuserdatauv(L, ns * sizeof *sl, 0);
+    memset(sl, 0, ns * sizeof *sl);
+    ws->slots = sl;
+    ws->nslots = ns;
+    for (size_t i = 0; i < oldn; i++)
+      if (old[i].off) ws_insert(ws, old[i].hash, old[i].off);
+    lua_setiuservalue(L, 1, 1); /* the old slots are garbage from here */
+  }
+  uint32_t off = (uint32_t)ws->used;
+  ws->arena[off] = (unsigned char)n;
+  memcpy(ws->arena + off + 1, p, n);
+  ws->used += n + 1;
+  ws_insert(ws, ws_hash(p, n), off);
+  ws->n++;
+  return 0;
+}
+
+/* set:has(w) -> boolean */
+static int ws_has_l(lua_State *L) {
+  wordset *ws = luaL_checkudata(L, 1, RE_WORDSET_MT);
+  size_t n;
+  const char *p = luaL_checklstring(L, 2, &n);
+  lua_pushboolean(L, ws_has(ws, p, n));
+  return 1;
+}
+
+/* #set: the number of words kept */
+static int ws_len(lua_State *L) {
+  wordset *ws = luaL_checkudata(L, 1, RE_WORDSET_MT);
+  lua_pushinteger(L, (lua_Integer)ws->n);
+  return 1;
+}
+
+static int re_wordset(lua_State *L) {
+  wordset *ws = lua_newuserdatauv(L, sizeof *ws, 2);
+  memset(ws, 0, sizeof *ws);
+  luaL_setmetatable(L, RE_WORDSET_MT);
+  return 1;
+}
+
+/* The skip argument of re.matches / re.words at idx: none, a table, or a
+ * wordset. */
+typedef struct skip_arg {
+  int idx;               /* the table's stack index, or 0 */
+  const wordset *ws;     /* or the wordset */
+} skip_arg;
+
+static skip_arg check_skip(lua_State *L, int idx) {
+  skip_arg sk = {0, NULL};
+  if (lua_isnoneornil(L, idx)) return sk;
+  sk.ws = luaL_testudata(L, idx, RE_WORDSET_MT);
+  if (!sk.ws) {
+    luaL_argexpected(L, lua_type(L, idx) == LUA_TTABLE, idx, "table or wordset");
+    sk.idx = idx;
+  }
+  return sk;
+}
+
+/* One match for re.matches / re.words, whose w is s[ws, we) (or false when
+ * unset, w_unset): left out when w is in the skip wordset or skip[w] ==
+ * false, else ms + 1, me, w are appended to the table at out. */
+static inline void emit_match(lua_State *L, int out, lua_Integer *n, const skip_arg *sk, const char *s, size_t ws,
+                       size_t we, int w_unset, size_t ms, size_t me) {
+  if (w_unset) {
+    lua_pushboolean(L, 0);
+  } else {
+    if (sk->ws && ws_has(sk->ws, s + ws, we - ws)) return;
+    lua_pushlstring(L, s + ws, we - ws);
+    if (sk->idx) {
+      lua_pushvalue(L, -1);
+      int t = lua_gettable(L, sk->idx);
+      int skip = t == LUA_TBOOLEAN && !lua_toboolean(L, -1);
+      lua_pop(L, 1);
+      if (skip) {
+        lua_pop(L, 1);
+        return;
+      }
+    }
+  }
+  lua_pushinteger(L, (lua_Integer)ms + 1);
+  lua_rawseti(L, out, *n + 1);
+  lua_pushinteger(L, (lua_Integer)me);
+  lua_rawseti(L, out, *n + 2);
+  lua_rawseti(L, out, *n + 3);
+  *n += 3;
+}
+
+/* Push the result table of re.matches for code c on s. */
+static void matches_push(lua_State *L, re_state *st, re_code *c, const char *s, size_t len, const skip_arg *sk) {
+  uint32_t ncap = 0;
+  pcre2_pattern_info(code_for(c), PCRE2_INFO_CAPTURECOUNT, &ncap);
+  int out = lua_gettop(L) + 1;
+  lua_createtable(L, 24, 0);
+  lua_Integer n = 0;
+  size_t pos = 0;
+  while (pos <= len) {
+    if (!do_match(L, st, c, s, len, pos)) break;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(st->md);
+    size_t ms = ov[0], me = ov[1];
+    pos = me;
+    if (me == ms) { /* as re.gmatch: after an empty match, advance one code point */
+      pos = me + 1;
+      while (pos < len && ((unsigned char)s[pos] & 0xC0) == 0x80) pos++;
+    }
+    if (ncap >= 1) emit_match(L, out, &n, sk, s, ov[2], ov[3], ov[2] == PCRE2_UNSET, ms, me);
+    else emit_match(L, out, &n, sk, s, ms, me, 0, ms, me);
+  }
 }
 
 /* re.matches(s, pat [, flags [, skip]]) -> {s1, e1, w1, s2, e2, w2, ...}:
@@ -333,49 +522,252 @@ static int re_matches(lua_State *L) {
   size_t len;
   const char *s = luaL_checklstring(L, 1, &len);
   luaL_optstring(L, 3, NULL);
-  int has_skip = !lua_isnoneornil(L, 4);
-  if (has_skip) luaL_checktype(L, 4, LUA_TTABLE);
+  skip_arg sk = check_skip(L, 4);
   re_code *c = get_code(L, 2, 3);
-  uint32_t ncap = 0;
-  pcre2_pattern_info(code_for(c), PCRE2_INFO_CAPTURECOUNT, &ncap);
-  int out = lua_gettop(L) + 1;
-  lua_createtable(L, 24, 0);
-  lua_Integer n = 0;
-  size_t pos = 0;
-  while (pos <= len) {
-    if (!do_match(L, c, s, len, pos)) break;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(get_state(L)->md);
-    size_t ms = ov[0], me = ov[1];
-    pos = me;
-    if (me == ms) { /* as re.gmatch: after an empty match, advance one code point */
-      pos = me + 1;
-      while (pos < len && ((unsigned char)s[pos] & 0xC0) == 0x80) pos++;
-    }
-    if (ncap >= 1 && ov[2] == PCRE2_UNSET) {
-      lua_pushboolean(L, 0);
-    } else {
-      if (ncap >= 1) lua_pushlstring(L, s + ov[2], ov[3] - ov[2]);
-      else lua_pushlstring(L, s + ms, me - ms);
-      if (has_skip) {
-        lua_pushvalue(L, -1);
-        int t = lua_gettable(L, 4);
-        int skip = t == LUA_TBOOLEAN && !lua_toboolean(L, -1);
-        lua_pop(L, 1);
-        if (skip) {
-          lua_pop(L, 1);
-          continue;
-        }
-      }
-    }
-    lua_pushinteger(L, (lua_Integer)ms + 1);
-    lua_rawseti(L, out, n + 1);
-    lua_pushinteger(L, (lua_Integer)me);
-    lua_rawseti(L, out, n + 2);
-    lua_rawseti(L, out, n + 3);
-    n += 3;
-  }
+  matches_push(L, UP_STATE(L), c, s, len, &sk);
   return 1;
 }
+
+/* ---- re.words: three fixed word patterns, scanned without PCRE2 ----
+ *
+ * re.words(s, kind [, skip]) returns exactly what re.matches(s, P[kind],
+ * nil, skip) returns, for
+ *   "token"   ([\p{L}\p{M}\p{N}]+(?:[-/.@_'’&][\p{L}\p{M}\p{N}]+)*)
+ *   "letters" \p{L}+
+ *   "legacy"  ([\p{L}\x{00A1}-\x{00FF}]*[\p{L}][\p{L}\x{00A1}-\x{00FF}]*|[\x{00A1}-\x{00FF}]+[\p{L}][\p{L}\x{00A1}-\x{00FF}]*)
+ * but walks the string once, by code point, in C. Why it is the same:
+ * none of these patterns can match empty; with leftmost-first matching,
+ * "letters" matches the maximal runs of letters; "token" a maximal run of
+ * the class, then, while a joiner is followed by a class character, the
+ * joiner and the next maximal run (the quantifiers are greedy and nothing
+ * follows them that could fail, and no joiner is in the class); "legacy"
+ * the maximal runs of [\p{L}\x{00A1}-\x{00FF}] that hold a letter (the
+ * second alternative only matches where the first does). Which code point
+ * is in \p{L} or [\p{L}\p{M}\p{N}] is asked of PCRE2 itself, with the same
+ * class and options as the patterns (so the Unicode tables are PCRE2's),
+ * once per code point for the BMP (kept for the process). A string that is
+ * not valid UTF-8 (where PCRE2's MATCH_INVALID_UTF rules apply) is handed
+ * to PCRE2 with the pattern itself. tests/unit/test_regex_words.c checks
+ * the equality on every BMP code point and on random strings. */
+#define WC_KNOWN 1u
+#define WC_TOKEN 2u  /* [\p{L}\p{M}\p{N}] */
+#define WC_LETTER 4u /* \p{L} */
+
+static _Atomic unsigned char wc_tab[0x10000];
+static pcre2_code *wc_code[2];
+static pthread_once_t wc_once = PTHREAD_ONCE_INIT;
+
+static void wc_init(void) {
+  static const char *const pats[2] = {"[\\p{L}\\p{M}\\p{N}]", "\\p{L}"};
+  for (int i = 0; i < 2; i++) {
+    int err;
+    PCRE2_SIZE off;
+    wc_code[i] = pcre2_compile((PCRE2_SPTR)pats[i], PCRE2_ZERO_TERMINATED,
+                               PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &err, &off, NULL);
+  }
+}
+
+static size_t utf8_put(uint32_t cp, unsigned char *b) {
+  if (cp < 0x80) {
+    b[0] = (unsigned char)cp;
+    return 1;
+  }
+  if (cp < 0x800) {
+    b[0] = (unsigned char)(0xC0 | (cp >> 6));
+    b[1] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    b[0] = (unsigned char)(0xE0 | (cp >> 12));
+    b[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    b[2] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  b[0] = (unsigned char)(0xF0 | (cp >> 18));
+  b[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+  b[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+  b[3] = (unsigned char)(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+/* The classes of one code point, from PCRE2 (WC_KNOWN set), or 0 when
+ * PCRE2 failed (out of memory). */
+static unsigned wc_compute(re_state *st, uint32_t cp) {
+  unsigned char b[4];
+  size_t n = utf8_put(cp, b);
+  unsigned r = WC_KNOWN;
+  for (int i = 0; i < 2; i++) {
+    int rc = pcre2_match(wc_code[i], b, n, 0, PCRE2_ANCHORED, st->md, NULL);
+    if (rc > 0) r |= i == 0 ? WC_TOKEN : WC_LETTER;
+    else if (rc != PCRE2_ERROR_NOMATCH) return 0;
+  }
+  return r;
+}
+
+static unsigned wc_slow(lua_State *L, re_state *st, uint32_t cp) {
+  unsigned v = wc_compute(st, cp);
+  if (!v) return (unsigned)luaL_error(L, "re.words: out of memory");
+  /* a benign race: every thread stores the same value */
+  if (cp < 0x10000) atomic_store_explicit(&wc_tab[cp], (unsigned char)v, memory_order_relaxed);
+  return v;
+}
+
+static inline unsigned wc_of(lua_State *L, re_state *st, uint32_t cp) {
+  if (cp < 0x10000) {
+    unsigned v = atomic_load_explicit(&wc_tab[cp], memory_order_relaxed);
+    if (v) return v;
+  }
+  return wc_slow(L, st, cp);
+}
+
+/* The code point at s[i] and its length, or 0 when s[i..] does not start
+ * with a character of strict UTF-8 (RFC 3629: no overlong forms,
+ * surrogates or code points above U+10FFFF), which is what PCRE2 takes as
+ * valid. */
+static inline size_t utf8_at(const unsigned char *s, size_t len, size_t i, uint32_t *cp) {
+  unsigned c = s[i];
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
+  size_t left = len - i;
+  if (c < 0xC2) return 0;
+  if (c < 0xE0) {
+    if (left < 2 || (s[i + 1] & 0xC0) != 0x80) return 0;
+    *cp = ((uint32_t)(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+    return 2;
+  }
+  if (c < 0xF0) {
+    if (left < 3 || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80) return 0;
+    uint32_t v = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+    if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF)) return 0;
+    *cp = v;
+    return 3;
+  }
+  if (c < 0xF5) {
+    if (left < 4 || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 || (s[i + 3] & 0xC0) != 0x80)
+      return 0;
+    uint32_t v = ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(s[i + 1] & 0x3F) << 12) |
+                 ((uint32_t)(s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
+    if (v < 0x10000 || v > 0x10FFFF) return 0;
+    *cp = v;
+    return 4;
+  }
+  return 0;
+}
+
+enum { WK_TOKEN, WK_LETTERS, WK_LEGACY };
+static const char *const word_kinds[] = {"token", "letters", "legacy", NULL};
+static const char *const word_pats[] = {
+    "([\\p{L}\\p{M}\\p{N}]+(?:[-/.@_'\xE2\x80\x99&][\\p{L}\\p{M}\\p{N}]+)*)",
+    "\\p{L}+",
+    "([\\p{L}\\x{00A1}-\\x{00FF}]*[\\p{L}][\\p{L}\\x{00A1}-\\x{00FF}]*|"
+    "[\\x{00A1}-\\x{00FF}]+[\\p{L}][\\p{L}\\x{00A1}-\\x{00FF}]*)",
+};
+
+static int is_joiner(uint32_t cp) {
+  return cp == '-' || cp == '/' || cp == '.' || cp == '@' || cp == '_' || cp == '\'' || cp == 0x2019 ||
+         cp == '&';
+}
+
+/* the code point at u[i] into cp, its length into k; to invalid when u[i..]
+ * is not strict UTF-8 */
+#define NEXT_CP(i, k, cp)                                 \
+  do {                                                    \
+    if (u[i] < 0x80) {                                    \
+      (cp) = u[i];                                        \
+      (k) = 1;                                            \
+    } else if (!((k) = utf8_at(u, len, (i), &(cp)))) {    \
+      goto invalid;                                       \
+    }                                                     \
+  } while (0)
+
+static int re_words(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  int kind = luaL_checkoption(L, 2, NULL, word_kinds);
+  lua_settop(L, 3);
+  skip_arg sk = check_skip(L, 3);
+  re_state *st = UP_STATE(L);
+  const unsigned char *u = (const unsigned char *)s;
+  pthread_once(&wc_once, wc_init);
+  if (!wc_code[0] || !wc_code[1]) goto invalid;
+  lua_createtable(L, 24, 0);
+  lua_Integer n = 0;
+  size_t i = 0, k, ms;
+  uint32_t cp;
+  switch (kind) {
+  case WK_LETTERS:
+    while (i < len) {
+      NEXT_CP(i, k, cp);
+      if (!(wc_of(L, st, cp) & WC_LETTER)) {
+        i += k;
+        continue;
+      }
+      ms = i;
+      for (i += k; i < len; i += k) {
+        NEXT_CP(i, k, cp);
+        if (!(wc_of(L, st, cp) & WC_LETTER)) break;
+      }
+      emit_match(L, 4, &n, &sk, s, ms, i, 0, ms, i);
+    }
+    break;
+  case WK_TOKEN:
+    while (i < len) {
+      NEXT_CP(i, k, cp);
+      if (!(wc_of(L, st, cp) & WC_TOKEN)) {
+        i += k;
+        continue;
+      }
+      ms = i;
+      i += k;
+      for (;;) {
+        for (; i < len; i += k) {
+          NEXT_CP(i, k, cp);
+          if (!(wc_of(L, st, cp) & WC_TOKEN)) break;
+        }
+        /* a joiner then a class character go on with the token */
+        if (i >= len || !is_joiner(cp) || i + k >= len) break;
+        size_t k2;
+        uint32_t cp2;
+        NEXT_CP(i + k, k2, cp2);
+        if (!(wc_of(L, st, cp2) & WC_TOKEN)) break;
+        i += k + k2;
+      }
+      emit_match(L, 4, &n, &sk, s, ms, i, 0, ms, i);
+    }
+    break;
+  default: /* WK_LEGACY: runs of letters and U+00A1..U+00FF with a letter */
+    while (i < len) {
+      NEXT_CP(i, k, cp);
+      unsigned v = wc_of(L, st, cp);
+      if (!((v & WC_LETTER) || (cp >= 0xA1 && cp <= 0xFF))) {
+        i += k;
+        continue;
+      }
+      ms = i;
+      unsigned letter = v & WC_LETTER;
+      for (i += k; i < len; i += k) {
+        NEXT_CP(i, k, cp);
+        v = wc_of(L, st, cp);
+        if (!((v & WC_LETTER) || (cp >= 0xA1 && cp <= 0xFF))) break;
+        letter |= v & WC_LETTER;
+      }
+      if (letter) emit_match(L, 4, &n, &sk, s, ms, i, 0, ms, i);
+    }
+    break;
+  }
+  return 1;
+invalid:
+  /* not valid UTF-8 (or no classes): PCRE2 with the pattern itself */
+  lua_settop(L, 3);
+  lua_pushstring(L, word_pats[kind]);
+  lua_pushnil(L);
+  re_code *c = get_code(L, 4, 5);
+  matches_push(L, st, c, s, len, &sk);
+  return 1;
+}
+#undef NEXT_CP
 
 static int re_gsub(lua_State *L) {
   size_t len;
@@ -389,10 +781,11 @@ static int re_gsub(lua_State *L) {
   luaL_buffinit(L, &b);
   size_t pos = 0;
   lua_Integer count = 0;
+  re_state *st = UP_STATE(L);
   while (pos <= len) {
-    int n = do_match(L, c, s, len, pos);
+    int n = do_match(L, st, c, s, len, pos);
     if (!n) break;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(get_state(L)->md);
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(st->md);
     size_t ms = ov[0], me = ov[1];
     luaL_addlstring(&b, s + pos, ms - pos);
     count++;
@@ -421,12 +814,12 @@ static int re_gsub(lua_State *L) {
       if (rt == LUA_TFUNCTION) {
         lua_pushvalue(L, 3);
         int na = n > 1 ? n - 1 : 1;
-        if (n > 1) push_captures(L, s, n, 0);
+        if (n > 1) push_captures(L, st, s, n, 0);
         else lua_pushlstring(L, whole, wl);
         free(whole);
         lua_call(L, na, 1);
       } else {
-        if (n > 1) push_captures(L, s, 2, 0);
+        if (n > 1) push_captures(L, st, s, 2, 0);
         else lua_pushlstring(L, whole, wl);
         free(whole);
         lua_gettable(L, 3);
@@ -465,10 +858,11 @@ static int re_split(lua_State *L) {
   lua_newtable(L);
   lua_Integer k = 0;
   size_t pos = 0, piece = 0;
+  re_state *st = UP_STATE(L);
   while (pos <= len) {
-    int n = do_match(L, c, s, len, pos);
+    int n = do_match(L, st, c, s, len, pos);
     if (!n) break;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(get_state(L)->md);
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(st->md);
     if (ov[1] == ov[0]) {
       pos = ov[1] + 1;
       continue;
@@ -567,11 +961,25 @@ void rs_regex_open(lua_State *L, const rs_regex_limits *lim) {
   lua_setfield(L, -2, "__gc");
   lua_pop(L, 1);
 
+  /* wordsets: methods add, has and #; the metatable is hidden from rules
+   * (getmetatable gives false), so that none can change it for the others */
+  luaL_newmetatable(L, RE_WORDSET_MT);
+  static const luaL_Reg ws_fns[] = {{"add", ws_add}, {"has", ws_has_l}, {NULL, NULL}};
+  luaL_newlib(L, ws_fns);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, ws_len);
+  lua_setfield(L, -2, "__len");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_pop(L, 1);
+
   static const luaL_Reg fns[] = {
       {"find", re_find}, {"match", re_match}, {"gmatch", re_gmatch}, {"matches", re_matches},
-      {"gsub", re_gsub}, {"split", re_split}, {"lower", re_lower}, {"upper", re_upper},
-      {"fold", re_fold},
+      {"words", re_words}, {"wordset", re_wordset}, {"gsub", re_gsub}, {"split", re_split}, {"lower", re_lower},
+      {"upper", re_upper}, {"fold", re_fold},
       {NULL, NULL},
   };
-  luaL_newlib(L, fns);
+  luaL_newlibtable(L, fns);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &re_state_key); /* the state, as every function's upvalue */
+  luaL_setfuncs(L, fns, 1);
 }

@@ -15,9 +15,9 @@ local spell_check, spell_suggest = spell.check, spell.suggest
 local utf8_codes, utf8_char, utf8_len = utf8.codes, utf8.char, utf8.len
 local concat, unpack = table.concat, table.unpack
 local byte, sub = string.byte, string.sub
--- every match of a pattern in one C call, skipping the words a memo table
--- marks false (see docs/lua-api.md, "re.matches")
-local scan_matches = re.matches
+-- the words of a text in one C call, skipping those of a wordset (see
+-- docs/lua-api.md, "re.words")
+local scan_words_of, new_wordset = re.words, re.wordset
 
 -- ---- memoization ----
 -- The word functions below are pure: their results are kept per worker in
@@ -25,6 +25,20 @@ local scan_matches = re.matches
 -- emptied when it grows past MEMO_MAX entries.
 local MEMO_MAX = 50000
 local NIL = {}  -- a cached nil result
+
+-- A memo for a word scan: t maps a word to its verdict (false: the word
+-- never gives anything), skip holds the words whose verdict is false, for
+-- re.words to leave them out without making a Lua string of each.
+local function scan_memo()
+  return { t = {}, n = 0, skip = new_wordset() }
+end
+
+local function memo_put(M, w, v)
+  if M.n >= MEMO_MAX then M.t, M.n, M.skip = {}, 0, new_wordset() end
+  M.n = M.n + 1
+  M.t[w] = v
+  if v == false then M.skip:add(w) end
+end
 
 local function memoize(fn)
   local cache, n = {}, 0
@@ -159,26 +173,32 @@ function vn.tone_style(word)
   return tone_style(word)
 end
 
--- the words (runs of letters) that end in "oa", "oe" or "uy" (any tone,
--- any case): only they can show a style
-local STYLED = [[(?<!\p{L})(\p{L}*(?:[oòỏõóọOÒỎÕÓỌ][aàảãáạeèẻẽéẹAÀẢÃÁẠEÈẺẼÉẸ]|[uùủũúụUÙỦŨÚỤ][yỳỷỹýỵYỲỶỸÝỴ]))(?!\p{L})]]
+-- Only the words (runs of letters) that end in "oa", "oe" or "uy" (any
+-- tone, any case) can show a style, that is the matches of STYLED =
+-- [[(?<!\p{L})(\p{L}*(?:[oòỏõóọOÒỎÕÓỌ][aàảãáạeèẻẽéẹAÀẢÃÁẠEÈẺẼÉẸ]|[uùủũúụUÙỦŨÚỤ][yỳỷỹýỵYỲỶỸÝỴ]))(?!\p{L})]];
+-- vn.tone_style is nil for every other run of letters.
 -- word -> its style, or false (memo, at most MEMO_MAX words)
-local ST = { t = {}, n = 0 }
+local ST = scan_memo()
+local STYLE_LAST = { [byte("a")] = true, [byte("e")] = true, [byte("y")] = true,
+  [byte("A")] = true, [byte("E")] = true, [byte("Y")] = true }
 
 --- The words of text that show a tone-placement style, as a new flat
 --- array {s1, e1, word1, style1, s2, ...} (bytes; style as vn.tone_style):
 --- the same words as re.gmatch(text, STYLED) then vn.tone_style, in order.
 function vn.styled_words(text)
-  local m = scan_matches(text, STYLED, nil, ST.t)
+  -- the runs of letters (re.words "letters"), those already known not to
+  -- show a style left out in C: tone_style is nil for any other word
+  local m = scan_words_of(text, "letters", ST.skip)
   local out, n = {}, 0
   for i = 1, #m, 3 do
     local w = m[i + 2]
     local st = ST.t[w]
     if st == nil then
-      st = tone_style(w) or false
-      if ST.n >= MEMO_MAX then ST.t, ST.n = {}, 0 end
-      ST.n = ST.n + 1
-      ST.t[w] = st
+      -- a word that ends in an ASCII letter other than a, e, y cannot
+      -- end in "oa", "oe" or "uy": no need to look closer
+      local last = byte(w, -1)
+      if last < 0x80 and not STYLE_LAST[last] then st = false else st = tone_style(w) or false end
+      memo_put(ST, w, st)
     end
     if st then
       out[n + 1], out[n + 2], out[n + 3], out[n + 4] = m[i], m[i + 1], w, st
@@ -430,9 +450,11 @@ end)
 -- Verdicts on words for a scan: per word, false when the word is never
 -- returned (not a candidate word, or want(w) is false), else word_info(w),
 -- or a copy of it with want's value at [5] when that value is not true.
--- Memoized in t (at most MEMO_MAX words).
+-- Memoized in t (at most MEMO_MAX words), the false ones also in skip.
 local function verdicts(want)
-  return { t = {}, n = 0, want = want }
+  local V = scan_memo()
+  V.want = want
+  return V
 end
 
 local function verdict(V, w)
@@ -450,19 +472,17 @@ local function verdict(V, w)
       end
     end
   end
-  if V.n >= MEMO_MAX then V.t, V.n = {}, 0 end
-  V.n = V.n + 1
-  V.t[w] = v
+  memo_put(V, w, v)
   return v
 end
 
 -- Iterator over the candidates of text (see vn.candidates) that V's want
 -- accepts: start, end, word, want's value (true when no want).
--- The tokens come from one re.matches call, which already leaves out the
--- words whose verdict in V.t is false (most words: verdicts are pure, so
--- a word left out would only get false again).
+-- The tokens come from one re.words call, which already leaves out the
+-- words whose verdict is false (most words: verdicts are pure, so a word
+-- left out would only get false again).
 local function scan_words(text, allow, V)
-  local m = scan_matches(text, TOKEN, nil, V.t)
+  local m = scan_words_of(text, "token", V.skip)
   local i, nm = 1, #m
   local upper_par        -- the paragraph is in upper case (computed when needed)
   local lead, marker     -- where SS_LEAD and SS_MARKER_LEAD end (idem)
@@ -713,24 +733,22 @@ local function mojibake_possible(w)
 end
 
 -- the words encoding/mojibake looks at: letters and Latin-1 characters
--- (the legacy codes), with a letter
-local MOJIBAKE_WORD = [[([\p{L}\x{00A1}-\x{00FF}]*[\p{L}][\p{L}\x{00A1}-\x{00FF}]*|[\x{00A1}-\x{00FF}]+[\p{L}][\p{L}\x{00A1}-\x{00FF}]*)]]
-local MP = { t = {}, n = 0 }
+-- (the legacy codes), with a letter: re.words "legacy", the matches of
+-- [[([\p{L}\x{00A1}-\x{00FF}]*[\p{L}][\p{L}\x{00A1}-\x{00FF}]*|[\x{00A1}-\x{00FF}]+[\p{L}][\p{L}\x{00A1}-\x{00FF}]*)]]
+local MP = scan_memo()
 
 --- true when a word of the text may be legacy-encoding mojibake (a
 --- necessary condition for encoding/mojibake, which decides with the
 --- paragraph's case).
 function vn.may_have_mojibake(text)
   -- the words already known not to be mojibake are left out in C
-  local m = scan_matches(text, MOJIBAKE_WORD, nil, MP.t)
+  local m = scan_words_of(text, "legacy", MP.skip)
   for i = 3, #m, 3 do
     local w = m[i]
     local v = MP.t[w]
     if v == nil then
       v = mojibake_possible(w)
-      if MP.n >= MEMO_MAX then MP.t, MP.n = {}, 0 end
-      MP.n = MP.n + 1
-      MP.t[w] = v
+      memo_put(MP, w, v)
     end
     if v then return true end
   end
@@ -856,6 +874,57 @@ end
 --- faster to search than the plain alternation. The list must not be empty.
 function vn.union_regex(list)
   return union_regex(concat(list, "\0"))
+end
+
+-- ---- spelling/confusion: its phrase list, compiled once per worker ----
+
+local function word_set(list)
+  local t = {}
+  if list then for _, w in ipairs(list) do t[re_lower(w)] = true end end
+  return t
+end
+
+-- one entry of the list: the phrase "before [mid] after" as a pattern
+-- capturing before and mid, with word boundaries at both ends
+local function confusion_entry(entry)
+  local before, mid, after = entry[1]:match("^(.-)%[(.-)%](.*)$")
+  if not before then return nil end
+  local b, m, a = phrase_regex(before), phrase_regex(mid), phrase_regex(after)
+  return {
+    -- literal pieces that occur wherever the phrase matches, or false
+    pieces = phrase_pieces((entry.case and "c" or "i") .. before .. mid .. after),
+    pat = [[(?<![\p{L}\p{N}])(]] .. b .. ")(" .. m .. ")" .. a .. [[(?![\p{L}\p{N}])]],
+    -- the phrase alone, for the caseless search of the whole document
+    body = b .. m .. a,
+    flags = entry.case and "" or "i",
+    entry = entry,
+    unless = word_set(entry.unless),
+    unless_before = word_set(entry.unless_before),
+  }
+end
+
+local confusion_lists = {}
+
+--- The phrases of rules/<name>.lua (the format of rules/confusions.lua),
+--- compiled for spelling/confusion once per worker (they depend on the
+--- data file only): { list = { {pieces, pat, body, flags, entry, unless,
+--- unless_before}, … } in the file's order, search = one caseless regex
+--- that matches (after a non-letter) wherever any phrase may }. Do not
+--- change the tables.
+function vn.confusion_list(name)
+  local cl = confusion_lists[name]
+  if cl then return cl end
+  local list, bodies = {}, {}
+  for _, entry in ipairs(rules_data(name).phrases) do
+    local c = confusion_entry(entry)
+    if c then
+      list[#list + 1] = c
+      bodies[#bodies + 1] = c.body
+    end
+  end
+  cl = { list = list, search = [[(?<![\p{L}\p{N}])]] .. union_regex(concat(bodies, "\0")) }
+  confusion_lists[name] = cl
+  return cl
 end
 
 -- ---- layout (.docx, .odt) ----

@@ -3,31 +3,6 @@
 -- phrases, their context and corrections are data: rules/confusions.lua.
 local vn = lib("vn")
 
--- the phrase as a regular expression (punctuation escaped, \s+ between
--- words), memoized by vn
-local function esc(s) return vn.phrase_regex(s) end
-
-local function compile(entry)
-  local before, mid, after = entry[1]:match("^(.-)%[(.-)%](.*)$")
-  if not before then return nil end
-  local b, m, a = esc(before), esc(mid), esc(after)
-  return {
-    -- literal pieces that occur wherever the phrase matches (vn), or false
-    pieces = vn.phrase_pieces(before .. mid .. after, not entry.case),
-    pat = [[(?<![\p{L}\p{N}])(]] .. b .. ")(" .. m .. ")" .. a .. [[(?![\p{L}\p{N}])]],
-    -- the phrase alone, for the caseless search of the whole document
-    body = b .. m .. a,
-    flags = entry.case and "" or "i",
-    entry = entry,
-  }
-end
-
-local function set_of(list)
-  local t = {}
-  if list then for _, w in ipairs(list) do t[re.lower(w)] = true end end
-  return t
-end
-
 return {
   id = "spelling/confusion",
   description = "Từ viết sai nhưng vẫn là âm tiết có nghĩa (nhầm dấu, nhầm phụ âm, gõ nhầm chữ viết tắt)",
@@ -52,15 +27,9 @@ return {
     },
   },
   check = function(doc, ctx)
-    local data = rules_data("confusions")
-    local list, bodies = {}, {}
-    for _, entry in ipairs(data.phrases) do
-      local c = compile(entry)
-      if c then
-        list[#list + 1] = c
-        bodies[#bodies + 1] = c.body
-      end
-    end
+    -- the phrases of rules/confusions.lua, compiled once per worker (vn)
+    local cl = vn.confusion_list("confusions")
+    local list = cl.list
     -- The paragraphs where some phrase occurs after a non-letter, whatever
     -- the case (every paragraph where a pattern matches, and maybe more):
     -- one search of the whole document, the paragraphs joined by NUL
@@ -75,7 +44,7 @@ return {
       pos = pos + #t + 1
     end
     local hit, pi = {}, 1
-    for s in re.gmatch(table.concat(texts, "\0"), [[(?<![\p{L}\p{N}])]] .. vn.union_regex(bodies), "i") do
+    for s in re.gmatch(table.concat(texts, "\0"), cl.search, "i") do
       while starts[pi + 1] and starts[pi + 1] <= s do pi = pi + 1 end
       hit[pi] = true
     end
@@ -100,10 +69,6 @@ return {
         end
         for s, e, pre, mid in re.gmatch(text, c.pat, c.flags) do
           local ok = true
-          if not c.unless then
-            c.unless = set_of(c.entry.unless)
-            c.unless_before = set_of(c.entry.unless_before)
-          end
           local nextw = re.match(text, [[\G\s+([\p{L}]+)]], e + 1)
           if nextw and c.unless[re.lower(nextw)] then ok = false end
           local prevw = re.match(text:sub(1, s - 1), [[([\p{L}]+)\s+$]])
