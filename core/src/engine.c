@@ -874,6 +874,7 @@ static rs_worker *worker_new(const rs_engine *e, int load_rules) {
   }
   lua_State *L = w->L;
   rs_spell_open(w);
+  rs_spell_prefetch(w);
   if (luaL_loadbufferx(L, PRELUDE, sizeof PRELUDE - 1, "=prelude", "t") != LUA_OK ||
       lua_pcall(L, 0, 1, 0) != LUA_OK) {
     fprintf(stderr, "rasoat: internal error in prelude: %s\n", lua_tostring(L, -1));
@@ -965,6 +966,7 @@ void rs_worker_free(rs_worker *w) {
     fprintf(stderr, "rasoat-profile\t%.4f\t(facts)\n", w->prof_facts);
     free(w->prof);
   }
+  rs_spell_wait(w);
   if (w->L) lua_close(w->L);
   if (w->spell) {
     pthread_mutex_lock(&rs_spell_mutex);

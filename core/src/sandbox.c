@@ -593,28 +593,56 @@ int rs_sandbox_open(rs_worker *w) {
 
 /* ---- spell: Hunspell with the Vietnamese dictionary ----
  *   spell.check(word) -> boolean      spell.suggest(word) -> array
- * The dictionary is loaded on first use, once per worker. */
+ * The dictionary is loaded once per worker: on a thread of its own when
+ * the worker starts (rs_spell_prefetch), else on first use. */
 
 pthread_mutex_t rs_spell_mutex = PTHREAD_MUTEX_INITIALIZER;
 
+static void spell_paths(char *aff, char *dic, size_t n) {
+  const char *dir = getenv("RASOAT_HUNSPELL_DIR");
+  snprintf(aff, n, "%s/vi_VN.aff", dir ? dir : "/usr/share/hunspell");
+  snprintf(dic, n, "%s/vi_VN.dic", dir ? dir : "/usr/share/hunspell");
+}
+
+/* Create w->spell when the dictionary exists; 0 when it does not. */
+static int spell_create(rs_worker *w) {
+  char aff[512], dic[512];
+  spell_paths(aff, dic, sizeof aff);
+  FILE *f = fopen(dic, "r");
+  if (!f) return 0;
+  fclose(f);
+  /* Hunspell keeps a process-wide table with a plain (not thread-safe)
+   * reference count: create and destroy handles one thread at a time */
+  pthread_mutex_lock(&rs_spell_mutex);
+  w->spell = Hunspell_create(aff, dic);
+  pthread_mutex_unlock(&rs_spell_mutex);
+  return 1;
+}
+
+static void *spell_loader_main(void *arg) {
+  spell_create(arg);
+  return NULL;
+}
+
+void rs_spell_prefetch(rs_worker *w) {
+  if (w->spell || w->spell_loading) return;
+  if (pthread_create(&w->spell_loader, NULL, spell_loader_main, w) == 0) w->spell_loading = 1;
+}
+
+void rs_spell_wait(rs_worker *w) {
+  if (!w->spell_loading) return;
+  pthread_join(w->spell_loader, NULL);
+  w->spell_loading = 0;
+}
+
 static Hunhandle *get_spell(lua_State *L) {
   rs_worker *w = worker_of(L);
-  if (!w->spell) {
-    const char *dir = getenv("RASOAT_HUNSPELL_DIR");
+  rs_spell_wait(w);
+  if (!w->spell && !spell_create(w)) {
     char aff[512], dic[512];
-    snprintf(aff, sizeof aff, "%s/vi_VN.aff", dir ? dir : "/usr/share/hunspell");
-    snprintf(dic, sizeof dic, "%s/vi_VN.dic", dir ? dir : "/usr/share/hunspell");
-    FILE *f = fopen(dic, "r");
-    if (!f) {
-      luaL_error(L, "spell: Vietnamese dictionary not found (%s): install hunspell-vi", dic);
-      return NULL;
-    }
-    fclose(f);
-    /* Hunspell keeps a process-wide table with a plain (not thread-safe)
-     * reference count: create and destroy handles one thread at a time */
-    pthread_mutex_lock(&rs_spell_mutex);
-    w->spell = Hunspell_create(aff, dic);
-    pthread_mutex_unlock(&rs_spell_mutex);
+    spell_paths(aff, dic, sizeof aff);
+    luaL_error(L, "spell: Vietnamese dictionary not found (%s): install hunspell-vi", dic);
+    return NULL;
   }
   return w->spell;
 }

@@ -40,7 +40,9 @@ struct rs_worker {
   rs_call *run;
   const char *profile_name;
   int profile_index;
-  void *spell;          /* Hunhandle*, created on first use */
+  void *spell;          /* Hunhandle*, created on first use or by the loader */
+  pthread_t spell_loader;/* background dictionary load (rs_spell_prefetch) */
+  int spell_loading;    /* spell_loader not yet joined */
   int submission;       /* manifest row of the document being checked, or -1 */
   double *prof;         /* RASOAT_PROFILE: CPU seconds per rule */
   double prof_facts;
@@ -63,6 +65,11 @@ void rs_budget_end(rs_worker *w);
 int rs_msgh(lua_State *L);
 /* Spelling binding used by rules: pushes the `spell` table. */
 void rs_spell_open(rs_worker *w);
+/* Load the dictionary on a thread of its own (about 10 M instructions),
+ * while the first document is read and its facts found; spell.* waits for
+ * it. rs_spell_wait joins it (rs_worker_free must, before freeing). */
+void rs_spell_prefetch(rs_worker *w);
+void rs_spell_wait(rs_worker *w);
 
 /* luadoc.c: push the raw (unfrozen) Lua view of a document. */
 void rs_luadoc_push(lua_State *L, const rs_doc *d);
