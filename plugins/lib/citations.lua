@@ -92,8 +92,12 @@ function M.date(c)
 end
 
 -- types cited by name (laws), for which number, symbol and date rules do not apply
+-- (a plain copy of TYPES.by_name: one look-up, not two through the proxy)
+local BY_NAME = {}
+for k, v in pairs(TYPES.by_name) do BY_NAME[k] = v end
 function M.by_name(c)
-  return c.type ~= nil and TYPES.by_name[c.type] == true
+  local t = c.type
+  return t ~= nil and BY_NAME[t] == true
 end
 
 -- span from the type word (or the number) to the end of the number and symbol
@@ -577,6 +581,15 @@ end
 -- documents: the mentions of one cited document
 
 local function level_groups(ms)
+  -- (one level or none: one group, as below, without the tables)
+  local one, several = nil, false
+  for i = 1, #ms do
+    local l = ms[i].issuer_level
+    if l then
+      if one == nil then one = l elseif l ~= one then several = true; break end
+    end
+  end
+  if not several then return { ms } end
   local levels, order = {}, {}
   for _, c in ipairs(ms) do
     local l = c.issuer_level
@@ -608,9 +621,18 @@ end
 -- number in two years is two documents, unless only the year differs on the
 -- same day and month (a typo, reported as a conflicting date)
 local function year_groups(ms)
+  -- (one date or none: one year, hence one group, as below, without parsing)
+  local n = #ms
+  local one, several = nil, false
+  for i = 1, n do
+    local iso = ms[i].date_iso
+    if iso then
+      if one == nil then one = iso elseif iso ~= one then several = true; break end
+    end
+  end
+  if not several then return { ms } end
   -- the date of each mention, parsed once
   -- (day, month, year of each mention: M.date(c) without the table)
-  local n = #ms
   local dd, mm, yy = {}, {}, {}
   local years, order = {}, {}
   for i = 1, n do
@@ -698,10 +720,17 @@ function M.documents(doc)
       end
     end
   end
-  -- in order of first mention (each document has its own first mention)
-  local at = {}
-  for _, d in ipairs(out) do at[d] = d.first.index end
-  table.sort(out, function(a, b) return at[a] < at[b] end)
+  -- in order of first mention (each document has its own first mention,
+  -- so the order is unique: when `out` is already in it, as it is unless a
+  -- key was split, there is nothing to sort)
+  local at, sorted, prev = {}, true, nil
+  for _, d in ipairs(out) do
+    local x = d.first.index
+    at[d] = x
+    if prev and x < prev then sorted = false end
+    prev = x
+  end
+  if not sorted then table.sort(out, function(a, b) return at[a] < at[b] end) end
   return out
 end
 
@@ -770,6 +799,40 @@ function M.date_conflicts(d)
   local out = {}
   for _, c in ipairs(d.mentions) do
     if c.date_iso and c.date_iso ~= date then out[#out + 1] = { c, ref } end
+  end
+  return out
+end
+
+---------------------------------------------------------------------------
+-- abbreviations (terminology/abbreviation-first-use)
+
+-- An upper-case abbreviation standing alone ("UBND", "CCHC", "HĐND-UBND").
+-- No part of it matches a NUL, nor does any class of its look-arounds: in
+-- paragraphs joined by NUL it finds exactly the matches of each paragraph.
+local ABBR_PAT = [[(?<![\p{L}\p{N}/&-])\p{Lu}[\p{Lu}&-]*\p{Lu}(?![\p{L}\p{N}/&-])]]
+M.ABBR_PAT = ABBR_PAT
+
+-- the words that are not an abbreviation of the list, or a common one (a
+-- pure verdict on the word and the policy data; renewed when large)
+local new_wordset = re.wordset
+local ABBR_SKIP, ABBR_SKIP_N = new_wordset(), 0
+
+-- The matches of ABBR_PAT in `text` that are abbreviations of
+-- rules/abbreviations.lua without `common`: a flat array {s1, e1, a1, …}.
+function M.abbreviation_matches(text)
+  local m = re_matches(text, ABBR_PAT, nil, ABBR_SKIP)
+  local out, n = {}, 0
+  for k = 1, #m, 3 do
+    local a = m[k + 2]
+    local info = ABBR[a]
+    if info and not info.common then
+      out[n + 1], out[n + 2], out[n + 3] = m[k], m[k + 1], a
+      n = n + 3
+    else
+      if ABBR_SKIP_N >= 8192 then ABBR_SKIP, ABBR_SKIP_N = new_wordset(), 0 end
+      ABBR_SKIP:add(a)
+      ABBR_SKIP_N = ABBR_SKIP_N + 1
+    end
   end
   return out
 end

@@ -3,6 +3,7 @@
 -- are exempt; the list and the full forms are rules/abbreviations.lua.
 -- Reported once per abbreviation, at its first use. Upper-case headings,
 -- document symbols ("KH-UBND") and the recipients block are not counted.
+local cit = lib("citations")
 local function esc(s) return (s:gsub("[%^%$%(%)%%%.%[%]%*%+%-%?%{%}|\\/&]", "\\%0")) end
 
 return {
@@ -30,25 +31,36 @@ return {
     if b.recipients then
       for i = b.recipients, (b.recipients_end or b.recipients) do skip[i] = true end
     end
-    for _, p in ipairs(doc.paragraphs) do
-      local t = p.text
-      local heading -- the paragraph is in upper case (computed when needed)
-      for s, e in re.gmatch(t, [[(?<![\p{L}\p{N}/&-])\p{Lu}[\p{Lu}&-]*\p{Lu}(?![\p{L}\p{N}/&-])]]) do
-        local a = t:sub(s, e)
+    -- the abbreviations of the list (not common ones) in the whole text,
+    -- the paragraphs joined by NUL (cit.ABBR_PAT finds exactly the matches
+    -- of each paragraph), in order
+    local texts = {}
+    for i, p in ipairs(doc.paragraphs) do texts[i] = p.text end
+    local m = cit.abbreviation_matches(table.concat(texts, "\0"))
+    local pi, from = 0, 1         -- paragraph of the last match and its first byte
+    local last = 0                -- the NUL after that paragraph
+    local t, heading = nil, nil
+    for k = 1, #m, 3 do
+      local js, je, a = m[k], m[k + 1], m[k + 2]
+      if js > last then
+        repeat pi = pi + 1; from = last + 1; last = from + #texts[pi] until js < last
+        t = texts[pi]
+        heading = nil -- the paragraph is in upper case (computed when needed)
+      end
+      local s, e = js - from + 1, je - from + 1
+      do
         local info = abbr[a]
-        if info and not info.common then
-          local inparen = t:sub(s - 1, s - 1) == "(" and t:sub(e + 1, e + 1) == ")"
-          if inparen and not defined[a] then
-            -- "full (ABBR)": the full form right before
-            local before = t:sub(1, s - 2)
-            if re.find(before, esc(info.full) .. [[\s*$]], 1, "i") then defined[a] = p.index end
-          end
-          if not defined[a] and not firstuse[a] and heading == nil then heading = re.upper(t) == t end
-          if not defined[a] and not firstuse[a] and not heading and not skip[p.index] and not inparen then
-            firstuse[a] = { p = p.index, s = s, e = e }
-          end
-          if not defined[a] and not firstuse[a] and inparen then defined[a] = p.index end
+        local inparen = t:sub(s - 1, s - 1) == "(" and t:sub(e + 1, e + 1) == ")"
+        if inparen and not defined[a] then
+          -- "full (ABBR)": the full form right before
+          local before = t:sub(1, s - 2)
+          if re.find(before, esc(info.full) .. [[\s*$]], 1, "i") then defined[a] = pi end
         end
+        if not defined[a] and not firstuse[a] and heading == nil then heading = re.upper(t) == t end
+        if not defined[a] and not firstuse[a] and not heading and not skip[pi] and not inparen then
+          firstuse[a] = { p = pi, s = s, e = e }
+        end
+        if not defined[a] and not firstuse[a] and inparen then defined[a] = pi end
       end
     end
     local order = {}

@@ -1,5 +1,10 @@
 -- One space after , ; : before the next word ("chính sách, pháp luật").
 -- Numbers ("114,07"), times ("8:30") and symbols are left alone.
+local spans = lib("spans")
+local PUNCT = [[(?<=[\p{L}\p{N})])([,;:])([\p{L}])]]
+-- a digit right after "số:" / a colon following a word
+local COLON = [[(?<=\p{L}):(\p{N})]]
+
 return {
   id = "typography/missing-space-after-punct",
   description = "Sau dấu phẩy, chấm phẩy, hai chấm phải có một dấu cách trước chữ tiếp theo",
@@ -19,11 +24,17 @@ return {
     },
   },
   check = function(doc, ctx)
+    -- the paragraphs where one of the two searches below matches (one
+    -- search of the whole text)
+    local texts, hit = spans.hits(doc, PUNCT .. "|" .. COLON)
+    if not hit then return end
     -- numbering markers ("a,Kết quả") are reported by the structure pack
     local marker_end = {}
     for _, s in ipairs(doc.sections) do marker_end[s.p] = s.marker_span.e end
-    for _, p in ipairs(doc.paragraphs) do
-      for s, e, punct, ch in re.gmatch(p.text, [[(?<=[\p{L}\p{N})])([,;:])([\p{L}])]]) do
+    for i = 1, #texts do
+      if not hit[i] then goto next_paragraph end
+      local p = { index = i, text = texts[i] }
+      for s, e, punct, ch in re.gmatch(p.text, PUNCT) do
         if marker_end[p.index] and s <= marker_end[p.index] then goto continue end
         ctx.report{
           span = { p = p.index, s = s, e = e },
@@ -33,13 +44,14 @@ return {
         ::continue::
       end
       -- a digit right after "số:" / a colon following a word
-      for s, e, ch in re.gmatch(p.text, [[(?<=\p{L}):(\p{N})]]) do
+      for s, e, ch in re.gmatch(p.text, COLON) do
         ctx.report{
           span = { p = p.index, s = s, e = e },
           message = 'Thiếu dấu cách sau dấu ":"',
           suggestion = ": " .. ch,
         }
       end
+      ::next_paragraph::
     end
   end,
 }

@@ -7,6 +7,7 @@
 local UNITS = [[(?:ha|héc\s*ta|m2|m²|m3|m³|km2|km²|km|m|cm|mm|kg|tấn|tạ|yến|lít|%|tỷ|triệu|nghìn|ngàn|đồng|USD|VNĐ|VND|giờ|phút|lần|điểm)]]
 local COUNTS = [[(?:hồ\s+sơ|người|hộ|nhân\s+khẩu|lượt|trường\s+hợp|cán\s+bộ|công\s+chức|đảng\s+viên|học\s+sinh|thủ\s+tục|văn\s+bản|đồng|đơn|vụ|thôn|cuộc|tin|bài|lao\s+động|doanh\s+nghiệp|con|cây|chiếc|phiếu|tài\s+khoản)]]
 
+local spans = lib("spans")
 -- an empty iterator
 local function NONE() return nil end
 
@@ -30,10 +31,15 @@ return {
     },
   },
   check = function(doc, ctx)
-    for _, p in ipairs(doc.paragraphs) do
-      local t = p.text
+    -- the paragraphs with a digit, "." or "," and a digit (one search of
+    -- the whole text): all three searches below need one
+    local texts, hit = spans.hits(doc, [[\d[.,]\d]])
+    if not hit then return end
+    for i = 1, #texts do
+      if not hit[i] then goto next_paragraph end
+      local t = texts[i]
       local function report(s, e, msg, sugg)
-        ctx.report{ span = { p = p.index, s = s, e = e }, message = msg, suggestion = sugg }
+        ctx.report{ span = { p = i, s = s, e = e }, message = msg, suggestion = sugg }
       end
       -- (all three need a digit, "." or "," and a digit)
       local maybe = re.find(t, [[\d[.,]\d]])
@@ -59,6 +65,7 @@ return {
           report(s, e, string.format('Số "%s" dùng dấu phẩy phân cách hàng nghìn (số đếm không có phần thập phân); tiếng Việt dùng dấu chấm: "%s"', v, sugg), sugg)
         end
       end
+      ::next_paragraph::
     end
   end,
 }

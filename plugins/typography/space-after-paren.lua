@@ -1,6 +1,8 @@
 -- No space after an opening parenthesis: "(Đạt 114,07%)", not "( Đạt".
+local spans = lib("spans")
 -- an empty iterator
 local function NONE() return nil end
+local PAT = [[\([ \t\x{00A0}]+(?=\S)]]
 
 return {
   id = "typography/space-after-paren",
@@ -16,15 +18,21 @@ return {
     },
   },
   check = function(doc, ctx)
-    for _, p in ipairs(doc.paragraphs) do
+    -- the paragraphs with a match (one search of the whole text)
+    local texts, hit = spans.hits(doc, PAT)
+    if not hit then return end
+    for i = 1, #texts do
+      if not hit[i] then goto next_paragraph end
+      local t = texts[i]
       -- (an opening bracket is needed)
-      for s, e in p.text:find("(", 1, true) and re.gmatch(p.text, [[\([ \t\x{00A0}]+(?=\S)]]) or NONE do
+      for s, e in t:find("(", 1, true) and re.gmatch(t, PAT) or NONE do
         ctx.report{
-          span = { p = p.index, s = s, e = e },
+          span = { p = i, s = s, e = e },
           message = "Thừa dấu cách sau dấu mở ngoặc",
           suggestion = "(",
         }
       end
+      ::next_paragraph::
     end
   end,
 }

@@ -1,4 +1,5 @@
 -- No space before , . ; : ) ! ? (DOMAIN.md §5).
+local spans = lib("spans")
 local PAT = [[(?<=\S)([ \t\x{00A0}]+)([,;:!?)]|\.(?![\p{L}\p{N}/]))]]
 
 return {
@@ -21,14 +22,19 @@ return {
     },
   },
   check = function(doc, ctx)
-    for _, p in ipairs(doc.paragraphs) do
-      for s, e, spaces, punct in re.gmatch(p.text, PAT) do
+    -- the paragraphs with a match (one search of the whole text)
+    local texts, hit = spans.hits(doc, PAT)
+    if not hit then return end
+    for i = 1, #texts do
+      if not hit[i] then goto next_paragraph end
+      for s, e, spaces, punct in re.gmatch(texts[i], PAT) do
         ctx.report{
-          span = { p = p.index, s = s, e = e },
+          span = { p = i, s = s, e = e },
           message = string.format('Thừa dấu cách trước dấu "%s"', punct),
           suggestion = punct,
         }
       end
+      ::next_paragraph::
     end
   end,
 }
