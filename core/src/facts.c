@@ -218,12 +218,8 @@ int fx_match_cands(fx_ctx *c, fx_re_id id, size_t off, unsigned kinds, const cha
   const unsigned char *t = (const unsigned char *)c->t;
   bool digits = kinds & FX_CAND_DIGIT, ngay = kinds & FX_CAND_NGAY, symtail = kinds & FX_CAND_SYMTAIL;
   for (size_t i = off; i < c->n; i++) {
-    if (!c->uni_nd) { /* only ASCII digits (and "ngày") can start a match */
-      if (ngay)
-        while (i < c->n && (unsigned char)(t[i] - '0') > 9 && (t[i] | 0x20) != 'n') i++;
-      else
-        while (i < c->n && (unsigned char)(t[i] - '0') > 9) i++;
-    }
+    if (!c->uni_nd) /* only ASCII digits (and "ngày", which passes fx_n_c3) can start a match */
+      i = ngay ? fx_next_digit_n(t, i, c->n) : fx_next_digit(t, i, c->n);
     if (i >= c->n) break;
     unsigned char b = t[i];
     bool digit;

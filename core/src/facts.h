@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <utf8proc.h>
 
 /* Compiled patterns (facts.c holds the sources). */
@@ -139,11 +140,22 @@ typedef struct fx_ctx {
 extern uint8_t fx_cat_tab[FX_TAB_N];
 extern int32_t fx_low_tab[FX_TAB_N];
 
-/* rs_utf8_decode with the ASCII case inline */
+/* rs_utf8_decode with the ASCII, 2- and 3-byte cases inline (the same
+ * checks and results as rs_utf8_decode) */
 static inline int fx_dec(const unsigned char *s, size_t n, int32_t *cp) {
   if (n && s[0] < 0x80) {
     *cp = (int32_t)s[0];
     return 1;
+  }
+  if (n >= 3 && (s[0] & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+    int32_t v = (int32_t)((s[0] & 0x0Fu) << 12 | (s[1] & 0x3Fu) << 6 | (s[2] & 0x3Fu));
+    if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF)) return -1;
+    *cp = v;
+    return 3;
+  }
+  if (n >= 2 && s[0] >= 0xC2 && s[0] <= 0xDF && (s[1] & 0xC0) == 0x80) {
+    *cp = (int32_t)((s[0] & 0x1Fu) << 6 | (s[1] & 0x3Fu));
+    return 2;
   }
   return rs_utf8_decode(s, n, cp);
 }
@@ -153,6 +165,58 @@ static inline utf8proc_category_t fx_cat(int32_t cp) {
 }
 /* utf8proc_tolower */
 static inline int32_t fx_lower(int32_t cp) { return cp >= 0 && cp < FX_TAB_N ? fx_low_tab[cp] : utf8proc_tolower(cp); }
+
+/* Word-at-a-time byte scans (8 bytes per step). Each test is exact: it is
+ * nonzero iff some byte of the word is one of the bytes it names, so a scan
+ * that skips words where it is zero skips only bytes the byte-by-byte scan
+ * would have passed over too (Bit Twiddling Hacks: haszero, hasbetween). */
+#define FX_ONES UINT64_C(0x0101010101010101)
+#define FX_HIGHS UINT64_C(0x8080808080808080)
+static inline uint64_t fx_load8(const unsigned char *p) {
+  uint64_t x;
+  memcpy(&x, p, 8);
+  return x;
+}
+/* some byte of x is zero */
+static inline uint64_t fx_zero8(uint64_t x) { return (x - FX_ONES) & ~x & FX_HIGHS; }
+/* some byte of x is b */
+static inline uint64_t fx_byte8(uint64_t x, unsigned char b) { return fx_zero8(x ^ (FX_ONES * b)); }
+/* some byte of x is an ASCII digit: hasbetween(x, '0' - 1, '9' + 1); a byte
+ * of 0x80 and above never counts (the ~x term) */
+static inline uint64_t fx_digit8(uint64_t x) {
+  uint64_t y = x & (FX_ONES * 127);
+  return ((FX_ONES * (127 + '9' + 1)) - y) & ~x & (y + FX_ONES * (127 - ('0' - 1))) & FX_HIGHS;
+}
+/* The first ASCII digit at or after i, or n. */
+static inline size_t fx_next_digit(const unsigned char *t, size_t i, size_t n) {
+  while (i + 8 <= n && !fx_digit8(fx_load8(t + i))) i += 8;
+  while (i < n && (unsigned char)(t[i] - '0') > 9) i++;
+  return i;
+}
+/* Per lane: 0x80 in each byte of x that is zero, 0 elsewhere (exact for
+ * every lane: no carry crosses a byte). */
+static inline uint64_t fx_zlanes8(uint64_t x) {
+  uint64_t l = FX_ONES * 0x7F;
+  return ~(((x & l) + l) | x | l);
+}
+/* An 'n' or 'N' two bytes before 0xC3 (the start of "ngày" in either
+ * case: n g à|À y, 'à' being C3 A0 and 'À' C3 80). */
+static inline bool fx_n_c3(const unsigned char *t, size_t i, size_t n) {
+  return (t[i] | 0x20) == 'n' && i + 2 < n && t[i + 2] == 0xC3;
+}
+/* The first ASCII digit or fx_n_c3 position at or after i, or n.
+ * (b | 0x20) == 'n' holds only for 'n' and 'N', also bytewise on the whole
+ * word. */
+static inline size_t fx_next_digit_n(const unsigned char *t, size_t i, size_t n) {
+  while (i + 10 <= n) {
+    uint64_t x = fx_load8(t + i), x2 = fx_load8(t + i + 2);
+    if (fx_digit8(x) || (fx_zlanes8((x | (FX_ONES * 0x20)) ^ (FX_ONES * 'n')) & fx_zlanes8(x2 ^ (FX_ONES * 0xC3))))
+      break;
+    i += 8;
+  }
+  while (i < n && (unsigned char)(t[i] - '0') > 9 && !fx_n_c3(t, i, n)) i++;
+  return i;
+}
 
 const pcre2_code *fx_re(fx_re_id id);
 /* Match pattern id in ctx->t from offset; returns the number of pairs set

@@ -626,8 +626,7 @@ static int cite_match(fx_ctx *c, size_t off, PCRE2_SIZE **ov) {
   }
   size_t n = c->n, lo = off;
   for (;;) {
-    size_t d = lo;
-    while (d < n && !(t[d] >= '0' && t[d] <= '9')) d++;
+    size_t d = fx_next_digit(t, lo, n);
     if (d >= n) return PCRE2_ERROR_NOMATCH;
     size_t r = d;
     int runs = 0;

@@ -275,6 +275,20 @@ static bool period_anchor(const unsigned char *t, size_t n, size_t i) {
   }
 }
 
+/* The first byte at or after i where period_anchor may hold ('1', '2', or
+ * q t n in either case), or n: words of 8 bytes holding none are skipped
+ * (after | 0x20 only those letters give q t n; bytes from 0x80 stay above). */
+static size_t next_anchor(const unsigned char *t, size_t i, size_t n) {
+  while (i + 8 <= n) {
+    uint64_t x = fx_load8(t + i), y = x | (FX_ONES * 0x20);
+    if (fx_byte8(x, '1') | fx_byte8(x, '2') | fx_byte8(y, 'q') | fx_byte8(y, 't') | fx_byte8(y, 'n')) break;
+    i += 8;
+  }
+  while (i < n && t[i] != '1' && t[i] != '2' && (t[i] | 0x20) != 'q' && (t[i] | 0x20) != 't' && (t[i] | 0x20) != 'n')
+    i++;
+  return i;
+}
+
 /* fx_match(c, FX_RE_PERIOD, off, 0, ov), tried only where a match can
  * start. Every branch holds an anchor (period_anchor): "quý" or "tháng" or
  * "năm" where the match starts, "tháng" after "6 "/"sáu " and the like, or
@@ -290,6 +304,8 @@ static int period_match(fx_ctx *c, size_t off, PCRE2_SIZE **ov) {
   const unsigned char *t = (const unsigned char *)c->t;
   size_t n = c->n, lo = off;
   for (size_t a = off; a < n; a++) {
+    a = next_anchor(t, a, n); /* period_anchor is false on the bytes skipped */
+    if (a >= n) break;
     if (!period_anchor(t, n, a)) continue;
     size_t p = a;
     int runs = 0;

@@ -263,8 +263,8 @@ void fx_numbers(fx_ctx *c) {
   int depth = 0;
   size_t dpos = 0;
   for (size_t i = 0; i < c->n && !c->err; i++) {
-    char ch = c->t[i];
-    if (ch < '0' || ch > '9') continue;
+    i = fx_next_digit((const unsigned char *)c->t, i, c->n); /* the loop passed over every other byte */
+    if (i >= c->n) break;
     size_t len = rs_vnnum_scan(c->t + i, c->n - i);
     size_t s = i, e = i + len;
     i = e - 1;

@@ -52,6 +52,15 @@ static void levels(fx_ctx *c) {
  * or after i, or n. */
 static size_t next_huyen(const unsigned char *t, size_t n, size_t i) {
   for (; i + 7 <= n; i++) {
+    /* s[5] must be 0x86 or 0x87: when t[i+5 .. i+12] holds neither, no
+     * position of i .. i+7 is one */
+    if (i + 13 <= n) {
+      uint64_t x = fx_load8(t + i + 5);
+      if (!(fx_byte8(x, 0x86) | fx_byte8(x, 0x87))) {
+        i += 7;
+        continue;
+      }
+    }
     const unsigned char *s = t + i;
     if (s[3] == 0xE1 && s[4] == 0xBB && (s[5] == 0x86 || s[5] == 0x87) && (s[0] | 0x20) == 'h' &&
         (s[1] | 0x20) == 'u' && (s[2] | 0x20) == 'y' && (s[6] | 0x20) == 'n')
