@@ -222,7 +222,9 @@ static int apply_limit(rs_engine *e, const char *spec) {
   return 0;
 }
 
-static int setup_engine(rs_engine *e, const opts *o) {
+/* Everything but rule validation (the check command validates while its
+ * workers already read the first files). */
+static int setup_engine_base(rs_engine *e, const opts *o) {
   rs_engine_init(e);
   char *err = NULL;
   for (size_t i = 0; i < o->nlimits; i++) {
@@ -286,6 +288,11 @@ static int setup_engine(rs_engine *e, const opts *o) {
     }
   }
   rs_engine_index_manifest(e);
+  return 0;
+}
+
+static int setup_engine(rs_engine *e, const opts *o) {
+  if (setup_engine_base(e, o)) return -1;
   rs_engine_validate(e);
   return 0;
 }
@@ -322,21 +329,35 @@ typedef struct pool {
   pthread_mutex_t mu;
   pthread_cond_t cv;
   int rule_failed;
+  int ready;    /* the rules are validated: workers may be made */
 } pool;
 
+/* A worker thread reads its first file (model and facts: no Lua) while the
+ * main thread is still validating the rules, then makes its Lua worker. */
 static void *worker_main(void *arg) {
   pool *p = arg;
-  rs_worker *w = rs_worker_new(p->e);
+  rs_worker *w = NULL;
+  int made = 0;
   for (;;) {
     pthread_mutex_lock(&p->mu);
     size_t i = p->next < p->n && !g_interrupted ? p->next++ : p->n;
     pthread_mutex_unlock(&p->mu);
     if (i >= p->n) break;
     rs_file_result fr;
-    int rc;
-    if (w) {
-      rc = rs_check_file(w, p->paths[i], &fr);
-    } else {
+    rs_doc *d = NULL;
+    int rc = rs_prepare_file(p->e, p->paths[i], &fr, &d);
+    if (d && !made) {
+      pthread_mutex_lock(&p->mu);
+      while (!p->ready) pthread_cond_wait(&p->cv, &p->mu);
+      pthread_mutex_unlock(&p->mu);
+      w = rs_worker_new(p->e);
+      made = 1;
+    }
+    if (d && w) {
+      rc = rs_check_prepared(w, d, &fr);
+    } else if (d) {
+      rs_doc_free(d);
+      rs_file_result_free(&fr);
       memset(&fr, 0, sizeof fr);
       fr.path = rs_strdup(p->paths[i]);
       fr.format = "unknown";
@@ -462,7 +483,7 @@ static int cmd_check(int argc, char **argv) {
     /* fine: the report goes to stdout */
   }
 
-  if (setup_engine(&e, &o)) {
+  if (setup_engine_base(&e, &o)) {
     goto fail;
   }
 
@@ -527,6 +548,12 @@ static int cmd_check(int argc, char **argv) {
   pthread_cond_init(&p.cv, NULL);
   pthread_t *th = calloc((size_t)jobs, sizeof *th);
   for (int t = 0; t < jobs; t++) pthread_create(&th[t], NULL, worker_main, &p);
+  /* the workers read their first files meanwhile */
+  rs_engine_validate(&e);
+  pthread_mutex_lock(&p.mu);
+  p.ready = 1;
+  pthread_cond_broadcast(&p.cv);
+  pthread_mutex_unlock(&p.mu);
 
   /* jsonl and json are written as the files come, in order, and each
    * file's document and findings are freed once written (unless --fix or

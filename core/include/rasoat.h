@@ -207,6 +207,8 @@ typedef struct rs_doc {
   const char *encoding;/* "utf-8", "utf-16le", "tcvn3", ... */
   int tracked_changes; /* docx: the draft holds tracked changes */
   int facts_capped;    /* more than RS_MAX_FACTS facts: extraction stopped */
+  int prepared;        /* model and facts built (rs_prepare_file) */
+  double prep_cpu;     /* CPU seconds that took (RASOAT_PROFILE) */
 } rs_doc;
 
 /* Facts kept per document: a bound on memory and time for hostile input

@@ -1432,14 +1432,23 @@ static int choose_profile(const rs_worker *w, const rs_doc *d) {
   return best >= 0 ? best : e->default_index;
 }
 
-static int check_rules(rs_worker *w, rs_doc *d, long only) {
-  const rs_engine *e = w->e;
+/* The model and the facts, once per document (no Lua involved). */
+static void prepare_doc(rs_doc *d) {
+  if (d->prepared) return;
   struct timespec fa, fb;
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &fa);
   rs_model_build(d);
   rs_facts_extract(d);
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &fb);
-  w->prof_facts += (double)(fb.tv_sec - fa.tv_sec) + (double)(fb.tv_nsec - fa.tv_nsec) / 1e9;
+  d->prep_cpu += (double)(fb.tv_sec - fa.tv_sec) + (double)(fb.tv_nsec - fa.tv_nsec) / 1e9;
+  d->prepared = 1;
+}
+
+static int check_rules(rs_worker *w, rs_doc *d, long only) {
+  const rs_engine *e = w->e;
+  prepare_doc(d);
+  w->prof_facts += d->prep_cpu;
+  d->prep_cpu = 0;
   w->submission = manifest_row(e, d->path);
   w->doc_bytes = 0;
   for (size_t i = 0; i < d->npara; i++) w->doc_bytes += d->paras[i].len;
@@ -1588,17 +1597,18 @@ static void file_meta(const rs_worker *w, const rs_doc *d, rs_file_result *out) 
   }
 }
 
-int rs_check_file(rs_worker *w, const char *path, rs_file_result *out) {
+int rs_prepare_file(const rs_engine *e, const char *path, rs_file_result *out, rs_doc **dp) {
   memset(out, 0, sizeof *out);
+  *dp = NULL;
   out->path = rs_strdup(path);
   out->late = -1;
   {
     /* the commune from the manifest, else from the file name, until the
      * header says better */
-    int row = manifest_row(w->e, path);
-    int cc = row >= 0 ? manifest_col(w->e, MANIFEST_COMMUNE) : -1;
-    if (cc >= 0 && *w->e->manifest->rows[row][cc]) {
-      out->commune = rs_strdup(w->e->manifest->rows[row][cc]);
+    int row = manifest_row(e, path);
+    int cc = row >= 0 ? manifest_col(e, MANIFEST_COMMUNE) : -1;
+    if (cc >= 0 && *e->manifest->rows[row][cc]) {
+      out->commune = rs_strdup(e->manifest->rows[row][cc]);
     } else {
       const char *b = base_name(path);
       const char *dot = strrchr(b, '.');
@@ -1615,7 +1625,7 @@ int rs_check_file(rs_worker *w, const char *path, rs_file_result *out) {
   }
   rs_doc *d = NULL;
   char *err = NULL;
-  int rc = reader(path, &w->e->limits, &d, &err);
+  int rc = reader(path, &e->limits, &d, &err);
   if (rc < 0 || !d) {
     out->status = RS_FILE_FAILED;
     out->error = err ? err : rs_sprintf("không đọc được tệp");
@@ -1625,6 +1635,12 @@ int rs_check_file(rs_worker *w, const char *path, rs_file_result *out) {
   free(err);
   /* legacy-encoded text read as Unicode (.VnTime runs, mojibake) */
   rs_legacy_convert_doc(d);
+  prepare_doc(d);
+  *dp = d;
+  return 0;
+}
+
+int rs_check_prepared(rs_worker *w, rs_doc *d, rs_file_result *out) {
   int failed = rs_worker_check(w, d);
   out->status = RS_FILE_CHECKED;
   out->diags = d->diags;
@@ -1632,6 +1648,13 @@ int rs_check_file(rs_worker *w, const char *path, rs_file_result *out) {
   file_meta(w, d, out);
   out->doc = d;
   return failed ? 1 : 0;
+}
+
+int rs_check_file(rs_worker *w, const char *path, rs_file_result *out) {
+  rs_doc *d;
+  int rc = rs_prepare_file(w->e, path, out, &d);
+  if (!d) return rc;
+  return rs_check_prepared(w, d, out);
 }
 
 void rs_file_result_free(rs_file_result *fr) {

@@ -120,6 +120,13 @@ const char *rs_worker_profile_name(const rs_worker *w);
 
 /* Read a file with the reader for its extension and check it. */
 int rs_check_file(rs_worker *w, const char *path, rs_file_result *out);
+/* The same in two steps. rs_prepare_file reads the file and builds its
+ * model and facts; it needs no worker and reads only the engine's limits and
+ * manifest, so it may run while rs_engine_validate is still going. On
+ * failure out says why and *dp is NULL (returns the error code); else
+ * rs_check_prepared runs the rules on *dp and completes out. */
+int rs_prepare_file(const rs_engine *e, const char *path, rs_file_result *out, rs_doc **dp);
+int rs_check_prepared(rs_worker *w, rs_doc *d, rs_file_result *out);
 void rs_file_result_free(rs_file_result *fr);
 
 #endif
