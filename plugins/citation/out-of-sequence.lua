@@ -34,8 +34,9 @@ return {
       g[#g + 1] = item
     end
     for _, c in ipairs(cit.list(doc)) do
-      local d = cit.date(c)
-      if d and c.has_symbol and c.number_value and not c.party and cit.own(doc, c) then
+      -- (the date is parsed once the cheaper tests pass)
+      local d = c.date_iso and c.has_symbol and c.number_value and not c.party and cit.own(doc, c) and cit.date(c)
+      if d then
         local sym = cit.symbol_norm(c)
         local fixed = cit.issuer_canonical(c.issuer_code)
         if fixed and fixed ~= c.issuer_code then
@@ -46,7 +47,7 @@ return {
         if not seen[id] then
           seen[id] = true
           local v = c.number_value + ((c.number_suffix and c.number_suffix ~= "") and 0.5 or 0)
-          add({ value = v, date = d, c = c, label = cit.label(c), order = c.index }, symkey)
+          add({ value = v, date = d, c = c, label = cit.label(c), order = c.index, serial = dates.serial(d) }, symkey)
         end
       end
     end
@@ -56,7 +57,7 @@ return {
     if r and r.doc_symbol and r.doc_number and rd and tonumber(r.doc_number:match("^%d+")) then
       local symkey = re.upper((r.doc_symbol:gsub("%s+", ""))) .. "@" .. rd.year
       if groups[symkey] then
-        add({ value = tonumber(r.doc_number:match("^%d+")), date = rd, self = true, order = 0,
+        add({ value = tonumber(r.doc_number:match("^%d+")), date = rd, self = true, order = 0, serial = dates.serial(rd),
           label = "báo cáo này, số " .. r.doc_ref }, symkey)
       end
     end
@@ -69,9 +70,10 @@ return {
           if not out[i] then
             conflicts[i] = {}
             for j, b in ipairs(g) do
-              if i ~= j and not out[j] and a.value > b.value and dates.compare(a.date, b.date) < 0 then
+              -- (dates.compare(a.date, b.date) is a.serial - b.serial)
+              if i ~= j and not out[j] and a.value > b.value and a.serial < b.serial then
                 conflicts[i][#conflicts[i] + 1] = b
-              elseif i ~= j and not out[j] and a.value < b.value and dates.compare(a.date, b.date) > 0 then
+              elseif i ~= j and not out[j] and a.value < b.value and a.serial > b.serial then
                 conflicts[i][#conflicts[i] + 1] = b
               end
             end

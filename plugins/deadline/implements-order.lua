@@ -65,8 +65,8 @@ return {
       }
     end
     for i, c in ipairs(cites) do
-      local cd = dated(c)
-      if c.issued and cd then
+      local cd = c.issued and dated(c)
+      if cd then
         -- forward: implemented documents before it, same paragraph (≤ 1 sentence
         -- apart) or the last sentence of the previous paragraph
         for j = i - 1, 1, -1 do
@@ -74,14 +74,17 @@ return {
           if x.p < c.p - 1 then break end
           if x.implements and not x.issued and FORWARD[x.relation or ""] and x.ref_norm ~= c.ref_norm then
             local xd = dated(x)
-            local close
-            if x.p == c.p then
-              close = sentences_between(doc.paragraphs[c.p].text, x.e, c.s) <= 1
-            else
-              local xt = doc.paragraphs[x.p].text
-              close = N.sentence_end(xt, x.e) >= #xt and sentences_between(doc.paragraphs[c.p].text, 1, c.s) == 0
+            -- (the sentences are counted only for an earlier date)
+            if xd and dates.compare(cd, xd) < 0 then
+              local close
+              if x.p == c.p then
+                close = sentences_between(doc.paragraphs[c.p].text, x.e, c.s) <= 1
+              else
+                local xt = doc.paragraphs[x.p].text
+                close = N.sentence_end(xt, x.e) >= #xt and sentences_between(doc.paragraphs[c.p].text, 1, c.s) == 0
+              end
+              if close then flag(c, x) end
             end
-            if xd and close and dates.compare(cd, xd) < 0 then flag(c, x) end
           elseif x.issued and x.p == c.p and not x.in_list and not c.in_list then
             break -- an earlier, separate issuing statement closes the search
           end

@@ -291,11 +291,33 @@ local LEVEL_WORD = { xa = { "xa", "phuong", "thi tran", "dac khu" }, huyen = { "
 
 -- does an issuing body's text name the reporting body ("UBND xã",
 -- "Ủy ban nhân dân xã Đình Cao"), not another commune or another body?
+-- memo of names_body by level, then the place name (false when none), then
+-- the text (a pure function of the three strings; emptied when large)
+local NAMES_BODY, NAMES_BODY_N = {}, 0
+local names_body
+
 function M.names_reporting_body(doc, text)
-  local f = re.fold(text or "")
-  if not (f:find("ubnd", 1, true) or f:find("uy ban nhan dan", 1, true)) then return false end
+  text = text or ""
   local r = M.report(doc)
-  local lvl = M.agency_level(doc)
+  local lvl = (r and r.agency_level) or "xa"
+  local name = r and r.agency_name or false
+  local bylvl = NAMES_BODY[lvl]
+  local byname = bylvl and bylvl[name]
+  local v = byname and byname[text]
+  if v ~= nil then return v end
+  v = names_body(text, lvl, name or nil)
+  if NAMES_BODY_N >= 2048 then NAMES_BODY, NAMES_BODY_N = {}, 0; bylvl = nil end
+  if not bylvl then bylvl = {}; NAMES_BODY[lvl] = bylvl; byname = nil end
+  if not byname then byname = {}; bylvl[name] = byname end
+  byname[text] = v
+  NAMES_BODY_N = NAMES_BODY_N + 1
+  return v
+end
+
+-- (lvl: the reporting body's level; agency_name: its place name or nil)
+function names_body(text, lvl, agency_name)
+  local f = re.fold(text)
+  if not (f:find("ubnd", 1, true) or f:find("uy ban nhan dan", 1, true)) then return false end
   local words = LEVEL_WORD[lvl] or LEVEL_WORD.xa
   -- "thị xã" is a district-level town, not a commune
   if lvl == "xa" and f:find("thi xa", 1, true) then return false end
@@ -304,8 +326,8 @@ function M.names_reporting_body(doc, text)
     if s then
       local rest = f:sub(e + 1):gsub("^%s+", "")
       if rest == "" then return true end
-      if r and r.agency_name then
-        local name = re.fold(r.agency_name)
+      if agency_name then
+        local name = re.fold(agency_name)
         return rest:sub(1, #name) == name
       end
       return true
@@ -458,7 +480,8 @@ end
 -- form, or false when empty
 local AGENCY_PAT, AGENCY_PAT_N = {}, 0
 
-local function bigrams_uncached(s, typename, agency_name)
+-- the subject in lower case without its leading marker and type name
+local function lead_stripped(s, typename)
   local f = re.lower(s or "")
   local lead = { "v/v", "về việc", "về" }
   if typename then table.insert(lead, 1, re.lower(typename)) end
@@ -473,17 +496,25 @@ local function bigrams_uncached(s, typename, agency_name)
       end
     end
   end
-  if agency_name then
-    local pat = AGENCY_PAT[agency_name]
-    if pat == nil then
-      local name = re.lower(agency_name)
-      pat = #name > 0 and (name:gsub("%p", "%%%0")) or false
-      if AGENCY_PAT_N >= 256 then AGENCY_PAT, AGENCY_PAT_N = {}, 0 end
-      AGENCY_PAT[agency_name] = pat
-      AGENCY_PAT_N = AGENCY_PAT_N + 1
-    end
-    if pat then f = f:gsub(pat, " , ") end
+  return f
+end
+
+-- the reporting body's name -> { its lower case form, the Lua pattern of
+-- it }, or false when empty
+local function agency_pat(agency_name)
+  local v = AGENCY_PAT[agency_name]
+  if v == nil then
+    local name = re.lower(agency_name)
+    v = #name > 0 and { name, (name:gsub("%p", "%%%0")) } or false
+    if AGENCY_PAT_N >= 256 then AGENCY_PAT, AGENCY_PAT_N = {}, 0 end
+    AGENCY_PAT[agency_name] = v
+    AGENCY_PAT_N = AGENCY_PAT_N + 1
   end
+  return v
+end
+
+-- the word pairs of a stripped subject
+local function pairs_of(f)
   local ab = abbr_lower()
   local set, n = {}, 0
   local clauses = re_split(f, [[[,;:.()\-–/]+]])
@@ -516,6 +547,17 @@ local function bigrams_uncached(s, typename, agency_name)
   return set, n
 end
 
+local function bigrams_uncached(s, typename, agency_name)
+  local f = lead_stripped(s, typename)
+  if agency_name then
+    local ap = agency_pat(agency_name)
+    -- (the pattern is the name with its punctuation escaped: a plain
+    -- search of the name tells whether it replaces anything)
+    if ap and f:find(ap[1], 1, true) then f = f:gsub(ap[2], " , ") end
+  end
+  return pairs_of(f)
+end
+
 function M.subject_bigrams(doc, s, typename)
   local r = M.report(doc)
   return bigrams_uncached(s, typename, r and r.agency_name)
@@ -526,13 +568,29 @@ end
 -- when none) -> subject -> { set, n }; emptied when it grows large
 local BIGRAMS, BIGRAMS_N = {}, 0
 
+-- memo of pairs_of by the stripped subject (the reporting body's name
+-- replaced): { set, n }; a pure function of that string, which is often
+-- the same for subjects that differ by the place name only
+local PAIRS, PAIRS_N = {}, 0
+
 local function bigrams_shared(agency_name, s, typename)
   local byagency = BIGRAMS[agency_name or false]
   local bytype = byagency and byagency[typename or false]
   local v = bytype and bytype[s or ""]
   if v then return v end
-  local set, n = bigrams_uncached(s, typename, agency_name)
-  v = { set, n }
+  local f = lead_stripped(s, typename)
+  local ap = agency_name and agency_pat(agency_name)
+  -- (the pattern is the name with its punctuation escaped: a plain
+  -- search of the name tells whether it replaces anything)
+  if ap and f:find(ap[1], 1, true) then f = f:gsub(ap[2], " , ") end
+  v = PAIRS[f]
+  if not v then
+    local set, n = pairs_of(f)
+    v = { set, n }
+    if PAIRS_N >= 2048 then PAIRS, PAIRS_N = {}, 0 end
+    PAIRS[f] = v
+    PAIRS_N = PAIRS_N + 1
+  end
   if BIGRAMS_N >= 2048 then BIGRAMS, BIGRAMS_N = {}, 0; byagency = nil end
   if not byagency then byagency = {}; BIGRAMS[agency_name or false] = byagency end
   bytype = byagency[typename or false]
@@ -696,6 +754,13 @@ function M.documents(doc)
   local out = {}
   for _, k in ipairs(keys) do
     local ms = bykey[k]
+    if #ms == 1 then
+      -- one mention: one document (as below, without the tables)
+      local c = ms[1]
+      local d = { key = k, mentions = ms, first = c, mixed_year = false }
+      if c.year then d.yearful = c end
+      out[#out + 1] = d
+    else
     -- with and without the year segment
     local with, without = {}, {}
     for _, c in ipairs(ms) do
@@ -719,6 +784,7 @@ function M.documents(doc)
         end
       end
     end
+    end
   end
   -- in order of first mention (each document has its own first mention,
   -- so the order is unique: when `out` is already in it, as it is unless a
@@ -736,6 +802,15 @@ end
 
 -- majority value of field f among mentions (ties: the earliest mention's)
 function M.majority(ms, f)
+  -- (one value or none: that value, as below, without the tables)
+  local one, several = nil, false
+  for i = 1, #ms do
+    local v = ms[i][f]
+    if v ~= nil then
+      if one == nil then one = v elseif v ~= one then several = true; break end
+    end
+  end
+  if not several then return one end
   local count, first = {}, {}
   for i, c in ipairs(ms) do
     local v = c[f]

@@ -7,12 +7,15 @@ local ABBREV = { ["cchc"] = "cai cach hanh chinh", ["tthc"] = "thu tuc hanh chin
 
 local function norm(s)
   s = re.fold(s)
-  for a, full in pairs(ABBREV) do s = re.gsub(s, "\\b" .. a .. "\\b", full) end
+  for a, full in pairs(ABBREV) do
+    -- (no regex when the abbreviation is not there at all)
+    if s:find(a, 1, true) then s = re.gsub(s, "\\b" .. a .. "\\b", full) end
+  end
   return s
 end
 
-local function matches(entry, title)
-  local t = norm(title)
+-- (t: the normalized title)
+local function matches(entry, t)
   for _, m in ipairs(entry.match or {}) do
     if t:find(m, 1, true) then return true end
   end
@@ -47,10 +50,13 @@ return {
     -- one pass over a list of candidate sections against a list of entries
     local function check_level(entries, candidates, parent, missing_at)
       local found = {}
+      -- each title normalized once
+      local titles = {}
+      for ci, s in ipairs(candidates) do titles[ci] = norm(s.title or "") end
       for ei, entry in ipairs(entries) do
         local hits = {}
         for ci, s in ipairs(candidates) do
-          if matches(entry, s.title or "") then hits[#hits + 1] = { s = s, ci = ci } end
+          if matches(entry, titles[ci]) then hits[#hits + 1] = { s = s, ci = ci } end
         end
         if #hits > 0 then
           found[ei] = hits[1]

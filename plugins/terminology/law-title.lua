@@ -81,7 +81,8 @@ return {
         if best then
           local last = ws[#best.keys][2]
           local written = t:sub(e + 1, last)
-          if norm(written) ~= norm(best.title) then
+          -- (the same text has the same spelling)
+          if written ~= best.title and norm(written) ~= norm(best.title) then
             ctx.report{
               span = { p = p.index, s = s, e = last },
               message = string.format('Tên luật viết "Luật %s", tên chính thức là "Luật %s"', written, best.title),
