@@ -11,6 +11,7 @@ local vn = {}
 -- Library functions as upvalues: a global or a field of the read-only
 -- libraries costs a metamethod call at every use.
 local re_find, re_gmatch, re_lower, re_upper, re_fold = re.find, re.gmatch, re.lower, re.upper, re.fold
+local re_match = re.match
 local spell_check, spell_suggest = spell.check, spell.suggest
 local utf8_codes, utf8_char, utf8_len = utf8.codes, utf8.char, utf8.len
 local concat, unpack = table.concat, table.unpack
@@ -85,6 +86,29 @@ local PLAIN_VOWEL = { a = true, e = true, i = true, o = true, u = true, y = true
 local DIACRITIC_CP = { [0x0111] = true, [0x0110] = true }
 for ch, d in pairs(DECOMP) do
   if d[2] ~= 0 or not PLAIN_VOWEL[d[1]] then DIACRITIC_CP[utf8.codepoint(ch)] = true end
+end
+
+-- A letter that is not "plain" (ASCII or a Vietnamese letter): the
+-- caseless matches (PCRE2) of a plain letter are exactly the plain letters
+-- with the same re.lower (same length in bytes), and K (U+212A) for k, ſ
+-- (U+017F) for s, which are not plain.
+local NOT_PLAIN
+do
+  -- the Vietnamese letters as ranges of code points (a class of single
+  -- characters is slow to test)
+  local cps = { 0x0110, 0x0111 }
+  for ch in pairs(DECOMP) do if #ch > 1 then cps[#cps + 1] = utf8.codepoint(ch) end end
+  table.sort(cps)
+  local parts, i = {}, 1
+  while i <= #cps do
+    local j = i
+    while cps[j + 1] == cps[j] + 1 do j = j + 1 end
+    parts[#parts + 1] = string.format("\\x{%04X}-\\x{%04X}", cps[i], cps[j])
+    i = j + 1
+  end
+  -- the most frequent range (U+1EA0-U+1EF9) first
+  table.sort(parts, function(a, b) return a > b end)
+  NOT_PLAIN = "[^\\P{L}A-Za-z" .. concat(parts) .. "]"
 end
 
 -- lower-case base vowel (plain a, e, o, u, y rows only) of a character, for
@@ -903,6 +927,60 @@ local function confusion_entry(entry)
   }
 end
 
+-- The first filter of spelling/confusion. Each phrase (its text with the
+-- brackets removed, T) starts with a run of letters W1: where the phrase
+-- matches (caseless), a run of letters R of the text starts, and R is W1
+-- whatever the case when more of T follows W1 (a space or punctuation,
+-- which no letter matches), or starts with W1 when T is W1 alone. The
+-- letters of W1 are ASCII or Vietnamese ("plain"), whose caseless matches
+-- (PCRE2) are exactly the letters with the same re.lower, of the same
+-- length, and K (U+212A) for k, ſ (U+017F) for s: for a plain R the test
+-- is on re.lower(R); any other R is tested with PCRE2.
+local function confusion_filter(list)
+  local F = { multi = {}, single = {}, pats = {}, memo = scan_memo() }
+  for idx, c in ipairs(list) do
+    local before, mid, after = c.entry[1]:match("^(.-)%[(.-)%](.*)$")
+    local t = before .. mid .. after
+    local w1 = re_match(t, [[^\p{L}+]])
+    if not w1 or re_find(w1, NOT_PLAIN) then return false end
+    local rest = sub(t, #w1 + 1)
+    local lw = re_lower(w1)
+    if rest == "" then
+      F.single[#F.single + 1] = { lw, idx }
+      F.pats[idx] = "^" .. w1
+    else
+      -- what follows W1 must be ASCII white space or punctuation
+      if not rest:find("^[%s%p]") then return false end
+      local l = F.multi[lw]
+      if not l then l = {} F.multi[lw] = l end
+      l[#l + 1] = idx
+      F.pats[idx] = "^" .. w1 .. [[\z]]
+    end
+  end
+  return F
+end
+
+-- the indices of the phrases that may start at the run of letters w, or
+-- false
+local function confusion_verdict(F, w)
+  local v = {}
+  if re_find(w, NOT_PLAIN) then
+    for idx, pat in pairs(F.pats) do
+      if re_find(w, pat, 1, "i") then v[#v + 1] = idx end
+    end
+  else
+    local lw = re_lower(w)
+    local l = F.multi[lw]
+    if l then for k = 1, #l do v[#v + 1] = l[k] end end
+    for _, sg in ipairs(F.single) do
+      if sub(lw, 1, #sg[1]) == sg[1] then v[#v + 1] = sg[2] end
+    end
+  end
+  if #v == 0 then return false end
+  table.sort(v)
+  return v
+end
+
 local confusion_lists = {}
 
 --- The phrases of rules/<name>.lua (the format of rules/confusions.lua),
@@ -923,8 +1001,38 @@ function vn.confusion_list(name)
     end
   end
   cl = { list = list, search = [[(?<![\p{L}\p{N}])]] .. union_regex(concat(bodies, "\0")) }
+  cl.filter = confusion_filter(list)
   confusion_lists[name] = cl
   return cl
+end
+
+--- The runs of letters of text where some phrase of cl (a
+--- vn.confusion_list) may start, whatever the case: a new flat array
+--- {s1, v1, s2, v2, …}, s the run's first byte, v the indices in cl.list
+--- of the phrases that may start there (do not change it). Every match of
+--- an entry's pattern, and every match of cl.search, starts at one of
+--- these runs with its phrase in v (there may be more: a necessary
+--- condition). nil when cl.filter is false (a phrase of an unusual shape:
+--- search with cl.search instead).
+function vn.confusion_starts(cl, text)
+  local F = cl.filter
+  if not F then return nil end
+  local M = F.memo
+  local m = scan_words_of(text, "letters", M.skip)
+  local out, n = {}, 0
+  for i = 1, #m, 3 do
+    local w = m[i + 2]
+    local v = M.t[w]
+    if v == nil then
+      v = confusion_verdict(F, w)
+      memo_put(M, w, v)
+    end
+    if v then
+      out[n + 1], out[n + 2] = m[i], v
+      n = n + 2
+    end
+  end
+  return out
 end
 
 -- ---- layout (.docx, .odt) ----

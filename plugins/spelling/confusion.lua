@@ -53,7 +53,20 @@ return {
       local text = texts[i]
       local seen = {}
       local lower_text
-      for _, c in ipairs(list) do
+      -- the phrases that may occur in the paragraph: those whose first
+      -- word fits one of its runs of letters (vn.confusion_starts), or
+      -- all of them (nil: a phrase list it cannot filter)
+      local want
+      local m = vn.confusion_starts(cl, text)
+      if m then
+        want = {}
+        for k = 2, #m, 2 do
+          local v = m[k]
+          for j = 1, #v do want[v[j]] = true end
+        end
+      end
+      for idx, c in ipairs(list) do
+        if want and not want[idx] then goto next_phrase end
         -- skip a phrase when one of its pieces is absent (exact: see
         -- vn.phrase_pieces)
         local pieces = c.pieces
