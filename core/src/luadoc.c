@@ -16,7 +16,9 @@
  * string again for every field of every table. The tables are fresh and
  * have no metatable, so raw sets are what lua_setfield did; keys go in in
  * the same order, so the tables come out the same. */
-#define LUADOC_KEYS(X) X(agency) X(agency_parent) X(align) X(blocks) X(body_start) X(bold) X(bottom_mm) X(cell) X(children) X(closing) X(col) X(doc_type) X(e) X(encoding) X(end_p) X(facts_by_kind) X(facts_list) X(font) X(format) X(heading_level) X(height_mm) X(indent_first_mm) X(index) X(italic) X(kind) X(kinh_gui) X(label) X(left_mm) X(len) X(level) X(line) X(line_spacing) X(marker) X(marker_span) X(motto) X(national_title) X(number) X(ordinal) X(p) X(page) X(paragraphs) X(parent) X(part) X(path) X(place_date) X(punct) X(recipients) X(recipients_end) X(reflowed) X(right_mm) X(row) X(runs) X(s) X(sections) X(sig_authority) X(sig_name) X(sig_title) X(size) X(space_after) X(space_after_pt) X(space_before_pt) X(style) X(summary) X(table) X(text) X(title) X(top_mm) X(tracked_changes) X(width_mm)
+#define LUADOC_KEYS(X) X(agency) X(agency_parent) X(align) X(blocks) X(body_start) X(bold) X(bottom_mm) X(cell) X(children) X(closing) X(col) X(doc_type) X(e) X(encoding) X(end_p) X(facts_by_kind) X(facts_list) X(font) X(format) X(heading_level) X(height_mm) X(indent_first_mm) X(index) X(italic) X(kind) X(kinh_gui) X(label) X(left_mm) X(len) X(level) X(line) X(line_spacing) X(marker) X(marker_span) X(motto) X(national_title) X(number) X(ordinal) X(p) X(page) X(paragraphs) X(parent) X(part) X(path) X(place_date) X(punct) X(recipients) X(recipients_end) X(reflowed) X(right_mm) X(row) X(runs) X(s) X(sections) X(sig_authority) X(sig_name) X(sig_title) X(size) X(space_after) X(space_after_pt) X(space_before_pt) X(style) X(summary) X(table) X(text) X(title) X(top_mm) X(tracked_changes) X(width_mm) LUADOC_VALUES(X)
+/* Values repeated in every paragraph, pushed once per document the same way. */
+#define LUADOC_VALUES(X) X(body) X(header) X(footer) X(footnote) X(left) X(center) X(right) X(justify)
 #define K_ENUM(k) K_##k,
 enum { LUADOC_KEYS(K_ENUM) K_COUNT };
 #define K_NAME(k) #k,
@@ -116,23 +118,33 @@ static void push_span(lua_State *L, int kb, int para, uint32_t s, uint32_t e) {
   kset_int(L, KEY(e), (lua_Integer)e);
 }
 
-static const char *part_name(rs_part p) {
+/* the slot holding a part's name */
+static int part_slot(int kb, rs_part p) {
   switch (p) {
-  case RS_PART_HEADER: return "header";
-  case RS_PART_FOOTER: return "footer";
-  case RS_PART_FOOTNOTE: return "footnote";
-  default: return "body";
+  case RS_PART_HEADER: return KEY(header);
+  case RS_PART_FOOTER: return KEY(footer);
+  case RS_PART_FOOTNOTE: return KEY(footnote);
+  default: return KEY(body);
   }
 }
 
-static const char *align_name(rs_align a) {
+/* the slot holding an alignment's name, or 0 */
+static int align_slot(int kb, rs_align a) {
   switch (a) {
-  case RS_ALIGN_LEFT: return "left";
-  case RS_ALIGN_CENTER: return "center";
-  case RS_ALIGN_RIGHT: return "right";
-  case RS_ALIGN_JUSTIFY: return "justify";
-  default: return NULL;
+  case RS_ALIGN_LEFT: return KEY(left);
+  case RS_ALIGN_CENTER: return KEY(center);
+  case RS_ALIGN_RIGHT: return KEY(right);
+  case RS_ALIGN_JUSTIFY: return KEY(justify);
+  default: return 0;
   }
+}
+
+/* t[key] = the string in slot v (none when v is 0), t at -1 */
+static void kset_slot(lua_State *L, int key, int v) {
+  if (!v) return;
+  lua_pushvalue(L, key);
+  lua_pushvalue(L, v);
+  lua_rawset(L, -3);
 }
 
 static void push_para(lua_State *L, int kb, const rs_doc *d, size_t i) {
@@ -150,7 +162,7 @@ static void push_para(lua_State *L, int kb, const rs_doc *d, size_t i) {
   }
   kset_int(L, KEY(line), line);
   kset_int(L, KEY(col), col);
-  kset_str(L, KEY(part), part_name(p->part));
+  kset_slot(L, KEY(part), part_slot(kb, p->part));
   if (p->table) {
     kset_int(L, KEY(table), p->table);
     kset_int(L, KEY(row), p->row);
@@ -159,7 +171,7 @@ static void push_para(lua_State *L, int kb, const rs_doc *d, size_t i) {
   kset_str(L, KEY(label), p->label);
   kset_str(L, KEY(style), p->style);
   if (p->heading_level) kset_int(L, KEY(heading_level), p->heading_level);
-  kset_str(L, KEY(align), align_name(p->align));
+  kset_slot(L, KEY(align), align_slot(kb, p->align));
   kset_num(L, KEY(indent_first_mm), p->indent_first_mm);
   kset_num(L, KEY(space_before_pt), p->space_before_pt);
   kset_num(L, KEY(space_after_pt), p->space_after_pt);
@@ -197,7 +209,7 @@ static void push_fact_value(lua_State *L, const rs_fval *v) {
   }
 }
 
-void rs_luadoc_push(lua_State *L, const rs_doc *d) {
+static void push_doc(lua_State *L, const rs_doc *d) {
   luaL_checkstack(L, K_COUNT + 16, "document");
   int kb = lua_gettop(L) + 1;
   for (int k = 0; k < K_COUNT; k++) lua_pushstring(L, key_names[k]);
@@ -368,6 +380,27 @@ void rs_luadoc_push(lua_State *L, const rs_doc *d) {
   kset_top(L, doc_idx, KEY(facts_list));
   lua_replace(L, kb); /* the document where the first key was */
   lua_settop(L, kb);
+}
+
+static int push_doc_k(lua_State *L) {
+  const rs_doc *d = lua_touserdata(L, 1);
+  lua_pop(L, 1);
+  push_doc(L, d);
+  return 1;
+}
+
+/* The document's tables are all live until its rules have run: collector
+ * steps while they are being built only walk the state again, so the
+ * collector waits until the view is built (and resumes even when building
+ * fails, the error then going on to the caller). */
+void rs_luadoc_push(lua_State *L, const rs_doc *d) {
+  int running = lua_gc(L, LUA_GCISRUNNING);
+  if (running) lua_gc(L, LUA_GCSTOP);
+  lua_pushcfunction(L, push_doc_k);
+  lua_pushlightuserdata(L, (void *)d);
+  int rc = lua_pcall(L, 1, 1, 0);
+  if (running) lua_gc(L, LUA_GCRESTART);
+  if (rc != LUA_OK) lua_error(L);
 }
 
 static void set_int(lua_State *L, const char *k, lua_Integer v) {

@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -246,6 +247,9 @@ static void decode_utf16(dec *x, const unsigned char *s, size_t n, int be) {
   if (i < n && !x->oom) bad(x, s + i, 1, 1); /* odd trailing byte */
 }
 
+#define TXT_ONES UINT64_C(0x0101010101010101)
+#define TXT_HIGHS UINT64_C(0x8080808080808080)
+
 static int is_ctrl(unsigned c) { return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F; }
 
 /* Binary input: NUL, or more than 10% control characters. */
@@ -259,12 +263,28 @@ static char *binary_check(const unsigned char *s, size_t n, int utf16, int be) {
     }
   } else {
     units = n;
-    for (size_t i = 0; i < n; i++) {
-      if (s[i] == 0) {
-        if (nul++ == 0) first_nul = i;
-        if (i % 2 == 0) nul_even++;
+    for (size_t i = 0; i < n;) {
+      /* eight bytes with none below 0x20 and no 0x7F (most of a text) hold
+       * no NUL and no control character: skipped at once. The two tests
+       * are exact for "some byte": the lowest such byte always sets its
+       * high bit, and nothing does when there is none. */
+      size_t m = n - i < 8 ? n - i : 8;
+      if (m == 8) {
+        uint64_t x, y;
+        memcpy(&x, s + i, 8);
+        y = x ^ (TXT_ONES * 0x7F);
+        if (!((((x - TXT_ONES * 0x20) & ~x) | ((y - TXT_ONES) & ~y)) & TXT_HIGHS)) {
+          i += 8;
+          continue;
+        }
       }
-      if (s[i] < 0x20 || s[i] == 0x7F) ctrl += (size_t)is_ctrl(s[i]);
+      for (size_t e = i + m; i < e; i++) {
+        if (s[i] == 0) {
+          if (nul++ == 0) first_nul = i;
+          if (i % 2 == 0) nul_even++;
+        }
+        if (s[i] < 0x20 || s[i] == 0x7F) ctrl += (size_t)is_ctrl(s[i]);
+      }
     }
   }
   if (nul) {

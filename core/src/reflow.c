@@ -197,61 +197,100 @@ typedef struct linfo {
   int has_upper;
 } linfo;
 
+static int is_space_ascii(unsigned char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
+
+/* rs_is_space_cp for a code point of two bytes or more: below U+2000 only
+ * U+00A0 and U+1680 are white space. */
+static int is_space_wide(int32_t cp) { return cp < 0x2000 ? cp == 0x00A0 || cp == 0x1680 : rs_is_space_cp(cp); }
+
+/* cp_at for s[i] >= 0x80: the two-byte sequences and the three-byte ones
+ * led by E1..EC or EE..EF (never overlong nor a surrogate: all of
+ * Vietnamese) decoded here, the rest by rs_utf8_decode (same result). */
+static int32_t cp_wide(const char *s, size_t n, size_t i, int *len) {
+  const unsigned char *p = (const unsigned char *)s + i;
+  unsigned c = p[0];
+  if (c >= 0xC2 && c <= 0xDF && n - i >= 2 && (p[1] & 0xC0) == 0x80) {
+    *len = 2;
+    return (int32_t)((c & 0x1F) << 6 | (p[1] & 0x3Fu));
+  }
+  if (c >= 0xE1 && c <= 0xEF && c != 0xED && n - i >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+    *len = 3;
+    return (int32_t)((c & 0x0F) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu));
+  }
+  return cp_at(s, n, i, len);
+}
+
+/* One pass over the line: first the leading white space, then the rest
+ * (where only the last non-space code point, the one before it, the count
+ * of code points up to it and the letter cases are followed, in locals). */
 static void line_info(const rs_line *ln, linfo *li) {
   memset(li, 0, sizeof *li);
   const char *s = ln->s;
   size_t n = ln->len, i = 0;
   uint32_t col = 1;
-  int started = 0;
+  int32_t before = 0, cp = 0;
+  int l = 1;
+  for (;; i += (size_t)l, col++) {
+    if (i >= n) {
+      li->blank = 1;
+      return;
+    }
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) { /* ASCII: no decoding */
+      cp = c;
+      l = 1;
+      if (!is_space_ascii(c)) break;
+    } else {
+      cp = cp_wide(s, n, i, &l);
+      if (!is_space_wide(cp)) break;
+    }
+    before = cp;
+  }
+  li->b0 = i;
+  li->col0 = col;
+  li->first = cp;
   size_t end = 0;
   uint32_t ncp_to_end = 0, ncp = 0;
-  int32_t last = 0, prev = 0, before = 0;
+  int32_t last = 0, prev = 0;
+  int lower = 0, upper = 0;
   while (i < n) {
-    int l;
-    int32_t cp;
-    if ((unsigned char)s[i] < 0x80) { /* ASCII: no decoding */
-      cp = (unsigned char)s[i];
-      l = 1;
-    } else {
-      cp = cp_at(s, n, i, &l);
-    }
-    int sp = cp < 0x80 ? (cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v') : rs_is_space_cp(cp);
-    int32_t was = before;
-    before = cp;
-    if (!started && !sp) {
-      started = 1;
-      li->b0 = i;
-      li->col0 = col;
-      li->first = cp;
-    }
-    if (started) {
-      ncp++;
-      if (!sp) {
-        end = i + (size_t)l;
+    unsigned char c = (unsigned char)s[i];
+    ncp++;
+    if (c < 0x80) {
+      if (!is_space_ascii(c)) {
+        end = i + 1;
         ncp_to_end = ncp;
-        prev = was; /* the code point just before, white space or not */
-        last = cp;
-        if (cp < 0x80) { /* the ASCII letters are the only Lu/Ll/Lt code points below 0x80 */
-          if (cp >= 'a' && cp <= 'z') li->has_lower = 1;
-          else if (cp >= 'A' && cp <= 'Z') li->has_upper = 1;
-        } else if (!li->has_lower || !li->has_upper) {
-          utf8proc_category_t k = utf8proc_category(cp); /* is_lower_cp / is_upper_cp */
-          if (k == UTF8PROC_CATEGORY_LL) li->has_lower = 1;
-          if (k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT) li->has_upper = 1;
-        }
+        prev = before; /* the code point just before, white space or not */
+        last = c;
+        /* the ASCII letters are the only Lu/Ll/Lt code points below 0x80 */
+        if ((unsigned)(c - 'a') < 26u) lower = 1;
+        else if ((unsigned)(c - 'A') < 26u) upper = 1;
+      }
+      before = c;
+      i++;
+      continue;
+    }
+    cp = cp_wide(s, n, i, &l);
+    if (!is_space_wide(cp)) {
+      end = i + (size_t)l;
+      ncp_to_end = ncp;
+      prev = before;
+      last = cp;
+      if (!lower || !upper) {
+        utf8proc_category_t k = utf8proc_category(cp); /* is_lower_cp / is_upper_cp */
+        if (k == UTF8PROC_CATEGORY_LL) lower = 1;
+        if (k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT) upper = 1;
       }
     }
+    before = cp;
     i += (size_t)l;
-    col++;
-  }
-  if (!started) {
-    li->blank = 1;
-    return;
   }
   li->b1 = end;
   li->ncp = ncp_to_end;
   li->last = last;
   li->prev = prev;
+  li->has_lower = lower;
+  li->has_upper = upper;
 }
 
 static int is_terminal(int32_t cp) {

@@ -69,24 +69,99 @@ function M.texts(doc)
   return texts
 end
 
-function M.hits(doc, pat, flags)
+-- The joined text of a document and where each paragraph starts in it
+-- (starts[i], 1-based; paragraph i ends just before its NUL at starts[i +
+-- 1] - 1), made once per document and shared by the rules that scan it:
+-- a memo keyed by the document's view, weak, so an entry goes with its
+-- document. Nothing mutable is handed out: the text is a string and the
+-- starts stay here.
+local JOINED = setmetatable({}, { __mode = "k" })
+
+local function joined(doc)
+  local j = JOINED[doc]
+  if j then return j[1], j[2] end
   local texts = M.texts(doc)
-  local m = re_matches(concat(texts, "\0"), pat, flags)
-  if #m == 0 then return texts, nil end
-  local hit = {}
-  -- paragraph i spans bytes [from, from + #texts[i] - 1] of the joined text,
-  -- its NUL joiner is at from + #texts[i]
-  local i, from = 1, 1
-  local last = from + #texts[1]
+  local starts, pos = {}, 1
+  for i = 1, #texts do
+    starts[i] = pos
+    pos = pos + #texts[i] + 1
+  end
+  starts[#texts + 1] = pos
+  local s = concat(texts, "\0")
+  JOINED[doc] = { s, starts }
+  return s, starts
+end
+
+-- Adds to hit (paragraph -> true) and list the paragraphs overlapped by
+-- the matches m (flat {s, e, w, ...} in the joined text).
+local function add_paragraphs(m, starts, hit, list)
+  local np = #starts - 1
+  if np == 0 then return end
+  local i = 1
   for k = 1, #m, 3 do
     local s, e = m[k], m[k + 1]
-    while s > last do i = i + 1; from = last + 1; last = from + #texts[i] end
-    hit[i] = true
+    while i < np and starts[i + 1] <= s do i = i + 1 end
     -- a match running over a joiner (e.g. through a NUL in a class)
-    local j, jlast = i, last
-    while e > jlast and texts[j + 1] do j = j + 1; jlast = jlast + 1 + #texts[j]; hit[j] = true end
+    local j = i
+    while true do
+      if not hit[j] then
+        hit[j] = true
+        list[#list + 1] = j
+      end
+      if j >= np or e < starts[j + 1] then break end
+      j = j + 1
+    end
   end
-  return texts, hit
+end
+
+function M.hits(doc, pat, flags)
+  local s, starts = joined(doc)
+  local hit, list = {}, {}
+  add_paragraphs(re_matches(s, pat, flags), starts, hit, list)
+  return M.texts(doc), #list > 0 and hit or nil
+end
+
+-- The same search, for rules that need only the paragraph numbers: an
+-- ascending array of the paragraphs where `pat` may match (same conditions
+-- as M.hits; `pat` must not use numbered back-references), or nil. `pat`
+-- may also be an array of patterns: the paragraphs where any may match
+-- (a search whose pattern can start with only one or two distinct bytes
+-- skips through the text much faster than one with a larger set, so a
+-- pre-check is best split that way). Each paragraph is reported by at most
+-- one match of each pattern: after a match the search skips to the
+-- paragraph's end.
+function M.hit_paragraphs(doc, pat, flags)
+  local s, starts = joined(doc)
+  local hit, list = {}, {}
+  if type(pat) == "table" then
+    for k = 1, #pat do
+      add_paragraphs(re_matches(s, "()(?:" .. pat[k] .. ")[^\\x00]*", flags), starts, hit, list)
+    end
+    table.sort(list)
+  else
+    add_paragraphs(re_matches(s, "()(?:" .. pat .. ")[^\\x00]*", flags), starts, hit, list)
+  end
+  return #list > 0 and list or nil
+end
+
+-- The paragraphs whose text holds the plain string `lit` (no NUL in it),
+-- found with plain finds in the joined text, skipping to the next
+-- paragraph after each: an ascending array, or nil. A search for a
+-- frequent first byte (a space) is cheaper this way than with a regex.
+function M.find_paragraphs(doc, lit)
+  local s, starts = joined(doc)
+  local list, np = {}, #starts - 1
+  local find = s.find
+  local at, i = 1, 1
+  while true do
+    local f = find(s, lit, at, true)
+    if not f then break end
+    while i < np and starts[i + 1] <= f do i = i + 1 end
+    list[#list + 1] = i
+    if i >= np then break end
+    at = starts[i + 1]
+  end
+  return #list > 0 and list or nil
 end
 
 return M

@@ -1,8 +1,12 @@
 -- Runs of dots: "....", "….." or "…." instead of one ellipsis "…" (or
 -- "..."). The closing mark "./." and long dotted leaders of forms
 -- ("Họ và tên: ..............") are left alone.
+local spans = lib("spans")
 -- an empty iterator
 local function NONE() return nil end
+-- What a reported run holds: four dots, or "…" next to a dot or another
+-- "…" (the checked run is part of a run of [.…]{2,}).
+local PRE = [[\.\.\.\.|…[.…]|\.…]]
 
 return {
   id = "typography/dot-run",
@@ -24,7 +28,13 @@ return {
     },
   },
   check = function(doc, ctx)
-    for _, p in ipairs(doc.paragraphs) do
+    -- the paragraphs that may hold a reported run (one search of the
+    -- whole text)
+    local hits = spans.hit_paragraphs(doc, PRE)
+    if not hits then return end
+    local paragraphs = doc.paragraphs
+    for _, i in ipairs(hits) do
+      local p = paragraphs[i]
       local t = p.text
       -- (a run of two has ".." or "…" in it)
       for s, e in (t:find("..", 1, true) or t:find("…", 1, true)) and re.gmatch(t, [[[.…]{2,}]]) or NONE do

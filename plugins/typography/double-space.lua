@@ -1,5 +1,6 @@
 -- Two or more spaces between words ("quan  trọng"). Reported once per
 -- paragraph, on the first run, with the number of other runs.
+local spans = lib("spans")
 -- an empty iterator
 local function NONE() return nil end
 
@@ -19,7 +20,12 @@ return {
     },
   },
   check = function(doc, ctx)
-    for _, p in ipairs(doc.paragraphs) do
+    -- the paragraphs with two spaces in a row (one search of the whole text)
+    local hits = spans.find_paragraphs(doc, "  ")
+    if not hits then return end
+    local paragraphs = doc.paragraphs
+    for _, i in ipairs(hits) do
+      local p = paragraphs[i]
       local first, n = nil, 0
       -- (two spaces in a row are needed)
       for s, e in p.text:find("  ", 1, true) and re.gmatch(p.text, [[(?<=\S) {2,}(?=\S)]]) or NONE do

@@ -2,8 +2,15 @@
 -- "kinh tế - xã hội") or on neither ("Đảng ủy-HĐND-UBND", "2021-2025"),
 -- never on one side only ("Tư pháp- Hộ tịch"). A document symbol with a
 -- space ("40/KH- UBND") is reported by typography/symbol-space.
+local spans = lib("spans")
 -- an empty iterator
 local function NONE() return nil end
+-- Where a match of the search below may be, found from its dash (a rare
+-- byte to look for): a dash after a letter or digit with spaces and a
+-- letter or digit after it, or a dash after a space with a letter or digit
+-- right after it.
+local PRE = [=[-(?<=[\p{L}\p{N}]-)[ \x{00A0}]+[\p{L}\p{N}]|-(?<=[ \x{00A0}]-)[\p{L}\p{N}]]=]
+  .. [=[|–(?<=[\p{L}\p{N}]–)[ \x{00A0}]+[\p{L}\p{N}]|–(?<=[ \x{00A0}]–)[\p{L}\p{N}]]=]
 
 return {
   id = "typography/hyphen-spacing",
@@ -24,7 +31,12 @@ return {
     },
   },
   check = function(doc, ctx)
-    for _, p in ipairs(doc.paragraphs) do
+    -- the paragraphs that may hold a match (one search of the whole text)
+    local hits = spans.hit_paragraphs(doc, PRE)
+    if not hits then return end
+    local paragraphs = doc.paragraphs
+    for _, i in ipairs(hits) do
+      local p = paragraphs[i]
       local t = p.text
       -- "word- word" and "word -word" (hyphen or en dash)
       local dashed = t:find("-", 1, true) or t:find("–", 1, true)

@@ -4,6 +4,10 @@ local spans = lib("spans")
 local PUNCT = [[(?<=[\p{L}\p{N})])([,;:])([\p{L}])]]
 -- a digit right after "số:" / a colon following a word
 local COLON = [[(?<=\p{L}):(\p{N})]]
+-- what a match of either needs: the mark right before a letter, or ":"
+-- right before a digit (found from the mark, a rarer byte than a letter,
+-- with searches that each start from one or two marks)
+local PRE = { [[[,;]\p{L}]], [=[:[\p{L}\p{N}]]=] }
 
 return {
   id = "typography/missing-space-after-punct",
@@ -26,14 +30,14 @@ return {
   check = function(doc, ctx)
     -- the paragraphs where one of the two searches below matches (one
     -- search of the whole text)
-    local texts, hit = spans.hits(doc, PUNCT .. "|" .. COLON)
-    if not hit then return end
+    local hits = spans.hit_paragraphs(doc, PRE)
+    if not hits then return end
     -- numbering markers ("a,Kết quả") are reported by the structure pack
     local marker_end = {}
     for _, s in ipairs(doc.sections) do marker_end[s.p] = s.marker_span.e end
-    for i = 1, #texts do
-      if not hit[i] then goto next_paragraph end
-      local p = { index = i, text = texts[i] }
+    local paragraphs = doc.paragraphs
+    for _, i in ipairs(hits) do
+      local p = { index = i, text = paragraphs[i].text }
       for s, e, punct, ch in re.gmatch(p.text, PUNCT) do
         if marker_end[p.index] and s <= marker_end[p.index] then goto continue end
         ctx.report{
@@ -51,7 +55,6 @@ return {
           suggestion = ": " .. ch,
         }
       end
-      ::next_paragraph::
     end
   end,
 }

@@ -8,6 +8,12 @@ local UNITS = [[(?:ha|héc\s*ta|m2|m²|m3|m³|km2|km²|km|m|cm|mm|kg|tấn|tạ|
 local COUNTS = [[(?:hồ\s+sơ|người|hộ|nhân\s+khẩu|lượt|trường\s+hợp|cán\s+bộ|công\s+chức|đảng\s+viên|học\s+sinh|thủ\s+tục|văn\s+bản|đồng|đơn|vụ|thôn|cuộc|tin|bài|lao\s+động|doanh\s+nghiệp|con|cây|chiếc|phiếu|tài\s+khoản)]]
 
 local spans = lib("spans")
+-- What each of the three reported forms holds, found from its "." or ","
+-- (rarer bytes than the digits): ".d" or ".dd" after a digit before a unit;
+-- ",ddd,ddd" after a digit; ",ddd" after a digit before a count.
+local PRE = [[\.(?<=\d\.)\d{1,2}(?![\d.,/])\s*]] .. UNITS .. [[(?![\p{L}])]]
+  .. [[|,(?<=\d,)\d{3},\d{3}]]
+  .. [[|,(?<=\d,)\d{3}(?![\d.,])\s+(?i:]] .. COUNTS .. [[)(?![\p{L}])]]
 -- an empty iterator
 local function NONE() return nil end
 
@@ -31,13 +37,13 @@ return {
     },
   },
   check = function(doc, ctx)
-    -- the paragraphs with a digit, "." or "," and a digit (one search of
-    -- the whole text): all three searches below need one
-    local texts, hit = spans.hits(doc, [[\d[.,]\d]])
-    if not hit then return end
-    for i = 1, #texts do
-      if not hit[i] then goto next_paragraph end
-      local t = texts[i]
+    -- the paragraphs that may hold one of the three (one search of the
+    -- whole text)
+    local hits = spans.hit_paragraphs(doc, PRE)
+    if not hits then return end
+    local paragraphs = doc.paragraphs
+    for _, i in ipairs(hits) do
+      local t = paragraphs[i].text
       local function report(s, e, msg, sugg)
         ctx.report{ span = { p = i, s = s, e = e }, message = msg, suggestion = sugg }
       end
@@ -65,7 +71,6 @@ return {
           report(s, e, string.format('Số "%s" dùng dấu phẩy phân cách hàng nghìn (số đếm không có phần thập phân); tiếng Việt dùng dấu chấm: "%s"', v, sugg), sugg)
         end
       end
-      ::next_paragraph::
     end
   end,
 }

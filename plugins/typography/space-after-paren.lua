@@ -19,11 +19,11 @@ return {
   },
   check = function(doc, ctx)
     -- the paragraphs with a match (one search of the whole text)
-    local texts, hit = spans.hits(doc, PAT)
-    if not hit then return end
-    for i = 1, #texts do
-      if not hit[i] then goto next_paragraph end
-      local t = texts[i]
+    local hits = spans.hit_paragraphs(doc, PAT)
+    if not hits then return end
+    local paragraphs = doc.paragraphs
+    for _, i in ipairs(hits) do
+      local t = paragraphs[i].text
       -- (an opening bracket is needed)
       for s, e in t:find("(", 1, true) and re.gmatch(t, PAT) or NONE do
         ctx.report{
@@ -32,7 +32,6 @@ return {
           suggestion = "(",
         }
       end
-      ::next_paragraph::
     end
   end,
 }

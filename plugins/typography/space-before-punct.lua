@@ -1,6 +1,15 @@
 -- No space before , . ; : ) ! ? (DOMAIN.md §5).
 local spans = lib("spans")
 local PAT = [[(?<=\S)([ \t\x{00A0}]+)([,;:!?)]|\.(?![\p{L}\p{N}/]))]]
+-- what a match needs: the mark right after a space, found from the mark
+-- (a rarer byte than a space), with searches that each start from one or
+-- two marks
+local PRE = {
+  [[,(?<=[ \t\x{00A0}],)|\.(?<=[ \t\x{00A0}]\.)(?![\p{L}\p{N}/])]],
+  [[[;:](?<=[ \t\x{00A0}][;:])]],
+  [=[[)!](?<=[ \t\x{00A0}][)!])]=],
+  [[\?(?<=[ \t\x{00A0}]\?)]],
+}
 
 return {
   id = "typography/space-before-punct",
@@ -23,18 +32,17 @@ return {
   },
   check = function(doc, ctx)
     -- the paragraphs with a match (one search of the whole text)
-    local texts, hit = spans.hits(doc, PAT)
-    if not hit then return end
-    for i = 1, #texts do
-      if not hit[i] then goto next_paragraph end
-      for s, e, spaces, punct in re.gmatch(texts[i], PAT) do
+    local hits = spans.hit_paragraphs(doc, PRE)
+    if not hits then return end
+    local paragraphs = doc.paragraphs
+    for _, i in ipairs(hits) do
+      for s, e, spaces, punct in re.gmatch(paragraphs[i].text, PAT) do
         ctx.report{
           span = { p = i, s = s, e = e },
           message = string.format('Thừa dấu cách trước dấu "%s"', punct),
           suggestion = punct,
         }
       end
-      ::next_paragraph::
     end
   end,
 }

@@ -1,7 +1,12 @@
 -- No space inside a document's number and symbol: "40/KH-UBND", not
 -- "40/KH- UBND", "40 /KH-UBND" or "85/ BC-UBND".
+local spans = lib("spans")
 -- an empty iterator
 local function NONE() return nil end
+-- A reported symbol has a space next to one of its "/", or before a "-"
+-- (followed by its upper-case code), or after a "-" that follows a letter
+-- of a code (then the next code).
+local PRE = [[/(?<= /)|/ |-(?<= -) *\p{Lu}|-(?<=[\p{Lu}\p{Ll}]-) +\p{Lu}]]
 
 return {
   id = "typography/symbol-space",
@@ -24,7 +29,13 @@ return {
     local CODE = [[\p{Lu}[\p{Lu}\p{Ll}]{0,5}]]
     local SYM = [[(?<![\p{L}\p{N}/])\d{1,5}[A-Za-z]?(?:[ ]*/[ ]*\d{4})?[ ]*/[ ]*]] .. CODE
       .. [[(?:[ ]*-[ ]*]] .. CODE .. [[)*(?![\p{Ll}])]]
-    for _, p in ipairs(doc.paragraphs) do
+    -- the paragraphs that may hold a reported symbol (one search of the
+    -- whole text)
+    local hits = spans.hit_paragraphs(doc, PRE)
+    if not hits then return end
+    local paragraphs = doc.paragraphs
+    for _, i in ipairs(hits) do
+      local p = paragraphs[i]
       local t = p.text
       -- (only a symbol with a space next to "/" or "-" is reported)
       local spaced = t:find(" /", 1, true) or t:find("/ ", 1, true) or t:find(" -", 1, true) or t:find("- ", 1, true)

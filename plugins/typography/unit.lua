@@ -1,7 +1,16 @@
 -- Units of measure: a space between the number and the unit, and the
 -- superscript in square and cubic metres ("36 m²", not "36m2").
+local spans = lib("spans")
 -- an empty iterator
 local function NONE() return nil end
+-- What a reported unit is: any unit right after a digit, or m2, m3, km2,
+-- cm2 after a digit and one space. Found from an "m" (m2, m3, m², m³, mm,
+-- km, km2, km², cm, cm2), then from the "k" of kg or the "a" of ha: two
+-- searches that each start from one letter.
+local PRE = {
+  [[m(?:(?<=\dm)(?:[23²³]|m)?|(?<=\d\sm)[23]|(?<=\d[kc]m)[2²]?|(?<=\d\s[kc]m)2)(?![\p{L}\p{N}])]],
+  [[k(?<=\dk)g(?![\p{L}\p{N}])|a(?<=\dha)(?![\p{L}\p{N}])]],
+}
 
 return {
   id = "typography/unit",
@@ -21,7 +30,13 @@ return {
     },
   },
   check = function(doc, ctx)
-    for _, p in ipairs(doc.paragraphs) do
+    -- the paragraphs that may hold a reported unit (one search of the
+    -- whole text)
+    local hits = spans.hit_paragraphs(doc, PRE)
+    if not hits then return end
+    local paragraphs = doc.paragraphs
+    for _, i in ipairs(hits) do
+      local p = paragraphs[i]
       local t = p.text
       -- (a digit, perhaps a space, and the first letter of a unit are needed)
       for s, e, num, sp, unit in re.find(t, [=[\d\s?[mkch]]=]) and re.gmatch(t, [[(?<![\p{L}\d.,/-])(\d+(?:[.,]\d+)*)(\s?)(m2|m3|km2|cm2|km|cm|mm|kg|ha|m²|m³|km²)(?![\p{L}\p{N}])]]) or NONE do
