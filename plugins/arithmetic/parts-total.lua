@@ -53,17 +53,19 @@ return {
       for _, part in ipairs(t.parts or {}) do
         if not N.same_scale(part, t) then comparable = false end
       end
-      if t.group == "partition" and t.parts and #t.parts >= 2 and t.value and comparable and exhaustive(doc, t) then
+      -- the sum first: the test of an exhaustive list (the labels of the
+      -- parts against the complementary families) only when it is wrong
+      if t.group == "partition" and t.parts and #t.parts >= 2 and t.value and comparable then
         local total = N.of(t)
         local sum = N.point(0)
-        local shown = {}
         local dmax = t.decimals or 0
         for _, part in ipairs(t.parts) do
           sum = N.add(sum, N.of(part, t))
-          shown[#shown + 1] = N.format(part.value, part.decimals)
           dmax = math.max(dmax, part.decimals or 0)
         end
-        if not N.overlap(sum, total) then
+        if not N.overlap(sum, total) and exhaustive(doc, t) then
+          local shown = {}
+          for _, part in ipairs(t.parts) do shown[#shown + 1] = N.format(part.value, part.decimals) end
           local unit = t.unit and (" " .. t.unit) or ""
           local expr = table.concat(shown, " + ")
           if #shown > 6 then expr = table.concat(shown, " + ", 1, 5) .. " + … + " .. shown[#shown] end

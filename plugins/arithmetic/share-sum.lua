@@ -68,18 +68,17 @@ return {
         for _, p in ipairs(items) do
           if not (p.computation == "count" and p.count and p.count.total) then all_counted = false end
         end
-        local partition = false
+        -- the sum first: the test of the labels against the complementary
+        -- families only when it is wrong
         if m and not all_counted then
-          partition = EXHAUSTIVE[m] or N.complementary(N.labels(text, m_e + 1, items))
-        end
-        if partition then
           local sum, shown, dmax = N.point(0), {}, 0
           for _, p in ipairs(items) do
             sum = N.add(sum, N.of_percent(p))
             shown[#shown + 1] = p.text
             dmax = math.max(dmax, p.decimals or 0)
           end
-          if not N.overlap(sum, N.point(100)) then
+          if not N.overlap(sum, N.point(100))
+            and (EXHAUSTIVE[m] or N.complementary(N.labels(text, m_e + 1, items))) then
             local v = 0
             for _, p in ipairs(items) do v = v + p.value end
             ctx.report{

@@ -10,6 +10,7 @@ local N = lib("numbers")
 local SHORT = { ["6-thang"] = true, ["9-thang"] = true, quy = true, thang = true }
 local EXCUSES = { "so voi", "cung ky", "quyet toan", "doi chieu", "chuyen nguon", "chuyen sang", "keo dai",
   "nam truoc", "tang", "giam", "con lai", "ton dong", "tu nam", "den nam", "giai doan", "nhiem ky", "ke hoach nam" }
+local EXCUSE_PAT = "\\b(?:" .. table.concat(EXCUSES, "|") .. ")\\b"
 
 local ROMAN = { "I", "II", "III", "IV" }
 local function label(r)
@@ -20,9 +21,9 @@ local function label(r)
   return "năm " .. r.year
 end
 
-local function in_citation(cites, r)
+local function in_citation(r, group)
   if r.in_citation then return true end
-  for _, c in ipairs(cites[r.p] or {}) do
+  for _, c in ipairs(group("citation")[r.p] or {}) do
     if ((c.s <= r.s and c.e >= r.e)
       or (c.subject_s and c.subject_s <= r.s and c.subject_e >= r.s)) then
       return true
@@ -51,32 +52,44 @@ return {
   check = function(doc, ctx)
     local r = doc:fact("report")
     if not r or not r.year or not SHORT[r.period or ""] then return end
-    local cites = N.by_paragraph(doc, "citation")
-    local periods = N.by_paragraph(doc, "period")
-    local money = N.by_paragraph(doc, "money")
-    local numbers = N.by_paragraph(doc, "number")
+    -- the periods naming the year before, and the periods by paragraph,
+    -- in one pass; the other facts by paragraph are grouped only when
+    -- first needed
+    local prior, periods = {}, {}
     for y in doc:facts("period") do
-      if y.period == "nam" and y.year == r.year - 1 and not in_citation(cites, y) then
+      local l = periods[y.p]
+      if not l then l = {}; periods[y.p] = l end
+      l[#l + 1] = y
+      if y.period == "nam" and y.year == r.year - 1 then prior[#prior + 1] = y end
+    end
+    if #prior == 0 then return end
+    local grouped = {}
+    local function group(kind)
+      local g = grouped[kind]
+      if not g then g = N.by_paragraph(doc, kind); grouped[kind] = g end
+      return g
+    end
+    for _, y in ipairs(prior) do
+      if not in_citation(y, group) then
         local text = doc.paragraphs[y.p].text
         local ss, se = N.sentence_start(text, y.s), N.sentence_end(text, y.e)
-        local folded = re.fold(text:sub(ss, se))
         local excused = false
-        for _, w in ipairs(EXCUSES) do
-          if re.find(folded, "\\b" .. w .. "\\b") then excused = true; break end
-        end
         -- the current period named in the same sentence
         for _, q in ipairs(periods[y.p]) do
           if q.s >= ss and q.e <= se and q ~= y and (q.year == r.year or q.period == r.period) then
             excused = true
           end
         end
+        -- a word that makes the year legitimate (one search for any of
+        -- them: the same answer as one search per word)
+        if not excused and re.find(re.fold(text:sub(ss, se)), EXCUSE_PAT) then excused = true end
         if not excused then
           local figure
-          for _, m in ipairs(money[y.p] or {}) do
+          for _, m in ipairs(group("money")[y.p] or {}) do
             if m.s > y.e and m.e <= se then figure = m; break end
           end
           if not figure then
-            for _, n in ipairs(numbers[y.p] or {}) do
+            for _, n in ipairs(group("number")[y.p] or {}) do
               if n.s > y.e and n.e <= se and n.unit and n.unit ~= "%" and not n.year_like then
                 figure = n; break
               end

@@ -887,29 +887,27 @@ end
 local ABBR_PAT = [[(?<![\p{L}\p{N}/&-])\p{Lu}[\p{Lu}&-]*\p{Lu}(?![\p{L}\p{N}/&-])]]
 M.ABBR_PAT = ABBR_PAT
 
--- the words that are not an abbreviation of the list, or a common one (a
--- pure verdict on the word and the policy data; renewed when large)
-local new_wordset = re.wordset
-local ABBR_SKIP, ABBR_SKIP_N = new_wordset(), 0
-
--- The matches of ABBR_PAT in `text` that are abbreviations of
--- rules/abbreviations.lua without `common`: a flat array {s1, e1, a1, …}.
-function M.abbreviation_matches(text)
-  local m = re_matches(text, ABBR_PAT, nil, ABBR_SKIP)
-  local out, n = {}, 0
-  for k = 1, #m, 3 do
-    local a = m[k + 2]
-    local info = ABBR[a]
-    if info and not info.common then
-      out[n + 1], out[n + 2], out[n + 3] = m[k], m[k + 1], a
-      n = n + 3
-    else
-      if ABBR_SKIP_N >= 8192 then ABBR_SKIP, ABBR_SKIP_N = new_wordset(), 0 end
-      ABBR_SKIP:add(a)
-      ABBR_SKIP_N = ABBR_SKIP_N + 1
+-- ABBR_PAT restricted to the abbreviations of the list without `common`:
+-- the same lookarounds around an alternation of those words. A match of
+-- ABBR_PAT is a whole run of [\p{Lu}&-] between two characters outside
+-- [\p{L}\p{N}/&-], so it is a match of this pattern exactly when its text
+-- is one of these words (each itself a full match of ABBR_PAT), with the
+-- same start, end and text. Its first bytes are a few upper-case letters
+-- (PCRE2 skips to them) instead of every \p{Lu}.
+do
+  local core = [[^\p{Lu}[\p{Lu}&-]*\p{Lu}$]]
+  local words = {}
+  for k, v in pairs(ABBR) do
+    if type(k) == "string" and type(v) == "table" and not v.common and re_find(k, core) then
+      words[#words + 1] = k
     end
   end
-  return out
+  table.sort(words)
+  for i, w in ipairs(words) do words[i] = w:gsub("[%^%$%(%)%%%.%[%]%*%+%-%?%{%}|\\/&]", "\\%0") end
+  -- the words alone: a pre-check for spans.hit_paragraphs
+  M.ABBR_LIST_WORDS = #words > 0 and ("(?:" .. table.concat(words, "|") .. ")") or nil
+  M.ABBR_LIST_PAT = #words > 0 and
+    ([[(?<![\p{L}\p{N}/&-])(?:]] .. table.concat(words, "|") .. [[)(?![\p{L}\p{N}/&-])]]) or nil
 end
 
 ---------------------------------------------------------------------------

@@ -24,6 +24,12 @@ local function where(doc, s)
   return string.format('%s "%s" (dòng %d)', KIND[s.level], s.marker, doc.paragraphs[s.p].line)
 end
 
+-- " trong <parent section>" for a message (built only when one is reported)
+local function within(doc, s)
+  local parent = s.parent and doc.sections[s.parent] or nil
+  return parent and (" trong " .. where(doc, parent)) or ""
+end
+
 return {
   id = "structure/numbering",
   description = "Số thứ tự phần (I, II), mục (1, 2), điểm (a, b) phải liên tục, không trùng, không bỏ sót",
@@ -53,8 +59,6 @@ return {
     for _, key in ipairs(order) do
       local prev, seen = nil, {}
       for _, s in ipairs(groups[key]) do
-        local parent = s.parent and doc.sections[s.parent] or nil
-        local within = parent and (" trong " .. where(doc, parent)) or ""
         if s.ordinal == 0 then
           ctx.report{
             span = s.marker_span,
@@ -64,7 +68,7 @@ return {
           ctx.report{
             span = s.marker_span,
             message = string.format('%s "%s" bị trùng%s: đã có ở dòng %d', cap(KIND[s.level]),
-              s.label, within, doc.paragraphs[seen[s.ordinal].p].line),
+              s.label, within(doc, s), doc.paragraphs[seen[s.ordinal].p].line),
             suggestion = prev and label_of(s.level, prev.ordinal + 1) or nil,
           }
         else
@@ -75,14 +79,14 @@ return {
             ctx.report{
               span = s.marker_span,
               message = string.format('Thiếu %s %s trước %s "%s"%s', KIND[s.level], table.concat(missing, ", "),
-                KIND[s.level], s.label, within),
+                KIND[s.level], s.label, within(doc, s)),
               suggestion = label_of(s.level, want),
             }
           elseif s.ordinal < want then
             ctx.report{
               span = s.marker_span,
               message = string.format('%s "%s" đứng sau "%s": thứ tự không đúng%s', cap(KIND[s.level]),
-                s.label, prev.label, within),
+                s.label, prev.label, within(doc, s)),
               suggestion = label_of(s.level, want),
             }
           end

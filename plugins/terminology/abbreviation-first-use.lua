@@ -4,6 +4,7 @@
 -- Reported once per abbreviation, at its first use. Upper-case headings,
 -- document symbols ("KH-UBND") and the recipients block are not counted.
 local cit = lib("citations")
+local spans = lib("spans")
 local function esc(s) return (s:gsub("[%^%$%(%)%%%.%[%]%*%+%-%?%{%}|\\/&]", "\\%0")) end
 
 return {
@@ -31,24 +32,21 @@ return {
     if b.recipients then
       for i = b.recipients, (b.recipients_end or b.recipients) do skip[i] = true end
     end
-    -- the abbreviations of the list (not common ones) in the whole text,
-    -- the paragraphs joined by NUL (cit.ABBR_PAT finds exactly the matches
-    -- of each paragraph), in order
-    local texts = {}
-    for i, p in ipairs(doc.paragraphs) do texts[i] = p.text end
-    local m = cit.abbreviation_matches(table.concat(texts, "\0"))
-    local pi, from = 0, 1         -- paragraph of the last match and its first byte
-    local last = 0                -- the NUL after that paragraph
-    local t, heading = nil, nil
-    for k = 1, #m, 3 do
-      local js, je, a = m[k], m[k + 1], m[k + 2]
-      if js > last then
-        repeat pi = pi + 1; from = last + 1; last = from + #texts[pi] until js < last
-        t = texts[pi]
-        heading = nil -- the paragraph is in upper case (computed when needed)
-      end
-      local s, e = js - from + 1, je - from + 1
-      do
+    -- the abbreviations of the list (not common ones), in order: the
+    -- paragraphs where cit.ABBR_LIST_PAT may match are found with one scan
+    -- of the document's joined text (spans.hit_paragraphs: the pattern's
+    -- look-arounds hold next to a NUL as at a text's ends), then searched
+    -- one by one; its matches are exactly those of cit.ABBR_PAT whose text
+    -- is such an abbreviation
+    local pat = cit.ABBR_LIST_PAT
+    local hits = pat and spans.hit_paragraphs(doc, cit.ABBR_LIST_WORDS) or {}
+    local paras = doc.paragraphs
+    for _, pi in ipairs(hits) do
+      local t = paras[pi].text
+      local heading = nil -- the paragraph is in upper case (computed when needed)
+      local m = re.matches(t, pat)
+      for k = 1, #m, 3 do
+        local s, e, a = m[k], m[k + 1], m[k + 2]
         local info = abbr[a]
         local inparen = t:sub(s - 1, s - 1) == "(" and t:sub(e + 1, e + 1) == ")"
         if inparen and not defined[a] then
