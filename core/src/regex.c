@@ -7,7 +7,7 @@
  *   re.match(s, pat [, init [, flags]]) -> captures (or whole match) | nil
  *   re.gmatch(s, pat [, flags])         -> iterator of start, end, captures...
  *   re.matches(s, pat [, flags [, skip]]) -> {s1, e1, w1, ...} every match at once
- *   re.words(s, kind [, skip])          -> the same for three fixed word patterns, without PCRE2
+ *   re.words(s, kind [, skip])          -> the same for four fixed word patterns, scanned in C
  *   re.gsub(s, pat, repl [, flags])     -> string, count   (repl: string with $1.. or function)
  *   re.split(s, pat [, flags])          -> array of pieces
  * Positions are 1-based byte offsets like string.find; flags: "i" caseless,
@@ -39,6 +39,8 @@ typedef struct re_state {
   pcre2_jit_stack *jit;
   pcre2_match_data *md;
   size_t ncompiled;   /* patterns in the cache */
+  uint64_t pairs[4096]; /* re.words "doubled": PCRE2's caseless verdicts on pairs of code points
+                          (Unicode facts only, nothing about a document), 0 = empty */
 } re_state;
 
 /* ---- the process-wide store of compiled patterns ----
@@ -528,7 +530,7 @@ static int re_matches(lua_State *L) {
   return 1;
 }
 
-/* ---- re.words: three fixed word patterns, scanned without PCRE2 ----
+/* ---- re.words: fixed word patterns, scanned without PCRE2 ----
  *
  * re.words(s, kind [, skip]) returns exactly what re.matches(s, P[kind],
  * nil, skip) returns, for
@@ -548,22 +550,33 @@ static int re_matches(lua_State *L) {
  * once per code point for the BMP (kept for the process). A string that is
  * not valid UTF-8 (where PCRE2's MATCH_INVALID_UTF rules apply) is handed
  * to PCRE2 with the pattern itself. tests/unit/test_regex_words.c checks
- * the equality on every BMP code point and on random strings. */
+ * the equality on every BMP code point and on random strings.
+ * A fourth kind, "doubled", stands for spelling/doubled-word's pattern
+ *   (?<![\p{L}\p{N}])(\p{L}+)\s+\1(?![\p{L}\p{N}])   with flags "i":
+ * the scan rejects the places where no match can start and runs the
+ * pattern itself, anchored, at the others (see WK_DOUBLED below). */
 #define WC_KNOWN 1u
-#define WC_TOKEN 2u  /* [\p{L}\p{M}\p{N}] */
-#define WC_LETTER 4u /* \p{L} */
+#define WC_TOKEN 2u   /* [\p{L}\p{M}\p{N}] */
+#define WC_LETTER 4u  /* \p{L} */
+#define WC_LN 8u      /* [\p{L}\p{N}] */
+#define WC_SPACE 16u  /* \s */
+#define WC_NPATS 4
 
 static _Atomic unsigned char wc_tab[0x10000];
-static pcre2_code *wc_code[2];
+static pcre2_code *wc_code[WC_NPATS + 1]; /* the classes, then the caseless pair test */
 static pthread_once_t wc_once = PTHREAD_ONCE_INIT;
 
 static void wc_init(void) {
-  static const char *const pats[2] = {"[\\p{L}\\p{M}\\p{N}]", "\\p{L}"};
-  for (int i = 0; i < 2; i++) {
+  static const char *const pats[WC_NPATS + 1] = {"[\\p{L}\\p{M}\\p{N}]", "\\p{L}", "[\\p{L}\\p{N}]", "\\s",
+                                                 "(?s)(.)\\1"};
+  for (int i = 0; i <= WC_NPATS; i++) {
     int err;
     PCRE2_SIZE off;
-    wc_code[i] = pcre2_compile((PCRE2_SPTR)pats[i], PCRE2_ZERO_TERMINATED,
-                               PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &err, &off, NULL);
+    uint32_t o = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
+    if (i == WC_NPATS) o |= PCRE2_CASELESS | PCRE2_ANCHORED | PCRE2_ENDANCHORED;
+    wc_code[i] = pcre2_compile((PCRE2_SPTR)pats[i], PCRE2_ZERO_TERMINATED, o, &err, &off, NULL);
+    /* the pair test runs as the rules' patterns do, JIT-compiled when possible */
+    if (i == WC_NPATS && wc_code[i]) pcre2_jit_compile(wc_code[i], PCRE2_JIT_COMPLETE);
   }
 }
 
@@ -595,10 +608,11 @@ static size_t utf8_put(uint32_t cp, unsigned char *b) {
 static unsigned wc_compute(re_state *st, uint32_t cp) {
   unsigned char b[4];
   size_t n = utf8_put(cp, b);
+  static const unsigned bits[WC_NPATS] = {WC_TOKEN, WC_LETTER, WC_LN, WC_SPACE};
   unsigned r = WC_KNOWN;
-  for (int i = 0; i < 2; i++) {
+  for (int i = 0; i < WC_NPATS; i++) {
     int rc = pcre2_match(wc_code[i], b, n, 0, PCRE2_ANCHORED, st->md, NULL);
-    if (rc > 0) r |= i == 0 ? WC_TOKEN : WC_LETTER;
+    if (rc > 0) r |= bits[i];
     else if (rc != PCRE2_ERROR_NOMATCH) return 0;
   }
   return r;
@@ -624,6 +638,9 @@ static inline unsigned wc_of(lua_State *L, re_state *st, uint32_t cp) {
  * with a character of strict UTF-8 (RFC 3629: no overlong forms,
  * surrogates or code points above U+10FFFF), which is what PCRE2 takes as
  * valid. */
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* on the scans' hot path; GCC kept it out of line */
+#endif
 static inline size_t utf8_at(const unsigned char *s, size_t len, size_t i, uint32_t *cp) {
   unsigned c = s[i];
   if (c < 0x80) {
@@ -656,14 +673,34 @@ static inline size_t utf8_at(const unsigned char *s, size_t len, size_t i, uint3
   return 0;
 }
 
-enum { WK_TOKEN, WK_LETTERS, WK_LEGACY };
-static const char *const word_kinds[] = {"token", "letters", "legacy", NULL};
+enum { WK_TOKEN, WK_LETTERS, WK_LEGACY, WK_DOUBLED };
+static const char *const word_kinds[] = {"token", "letters", "legacy", "doubled", NULL};
 static const char *const word_pats[] = {
     "([\\p{L}\\p{M}\\p{N}]+(?:[-/.@_'\xE2\x80\x99&][\\p{L}\\p{M}\\p{N}]+)*)",
     "\\p{L}+",
     "([\\p{L}\\x{00A1}-\\x{00FF}]*[\\p{L}][\\p{L}\\x{00A1}-\\x{00FF}]*|"
     "[\\x{00A1}-\\x{00FF}]+[\\p{L}][\\p{L}\\x{00A1}-\\x{00FF}]*)",
+    "(?<![\\p{L}\\p{N}])(\\p{L}+)\\s+\\1(?![\\p{L}\\p{N}])",
 };
+static const char *const word_flags[] = {NULL, NULL, NULL, "i"};
+
+/* Whether PCRE2 matches the code point c caselessly to d, as a caseless
+ * back-reference compares one character of its group with one of the
+ * subject: asked of PCRE2 with (?s)(.)\1 (caseless, anchored at both ends)
+ * on the two characters, and kept in st->pairs. 1 yes, 0 no, -1 out of
+ * memory. */
+static int caseless_eq(re_state *st, uint32_t c, uint32_t d) {
+  uint64_t key = ((uint64_t)c << 21 | d) << 1;
+  uint64_t *slot = &st->pairs[(uint32_t)((key * 0x9E3779B97F4A7C15u) >> 52)];
+  if ((*slot & ~(uint64_t)1) == key) return (int)(*slot & 1);
+  unsigned char b[8];
+  size_t n = utf8_put(c, b);
+  n += utf8_put(d, b + n);
+  int rc = pcre2_match(wc_code[WC_NPATS], b, n, 0, 0, st->md, NULL);
+  if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) return -1;
+  *slot = key | (rc > 0);
+  return rc > 0;
+}
 
 static int is_joiner(uint32_t cp) {
   return cp == '-' || cp == '/' || cp == '.' || cp == '@' || cp == '_' || cp == '\'' || cp == 0x2019 ||
@@ -691,8 +728,10 @@ static int re_words(lua_State *L) {
   re_state *st = UP_STATE(L);
   const unsigned char *u = (const unsigned char *)s;
   pthread_once(&wc_once, wc_init);
-  if (!wc_code[0] || !wc_code[1]) goto invalid;
-  lua_createtable(L, 24, 0);
+  for (int w = 0; w <= WC_NPATS; w++)
+    if (!wc_code[w]) goto invalid;
+  re_code *dc = NULL; /* "doubled": the pattern itself, fetched at the first candidate */
+  lua_createtable(L, kind == WK_DOUBLED ? 0 : 24, 0); /* doubled words are rare */
   lua_Integer n = 0;
   size_t i = 0, k, ms;
   uint32_t cp;
@@ -756,13 +795,99 @@ static int re_words(lua_State *L) {
       if (letter) emit_match(L, 4, &n, &sk, s, ms, i, 0, ms, i);
     }
     break;
+  case WK_DOUBLED: {
+    /* A match of the pattern starts where no letter or digit precedes, at a
+     * maximal run of letters (the group: \p{L}+ must be followed by \s,
+     * which is no letter), followed by white space, then by as many
+     * characters as the group has, each caselessly equal to the group's
+     * (a caseless back-reference compares code point by code point), then
+     * no letter or digit. The scan rejects the places where one of these
+     * fails; at the others (true doubles, nearly always) the pattern itself
+     * is run anchored there, and its match is the one re.matches finds:
+     * the leftmost match at or after the previous one's end. */
+    unsigned prev = 0; /* classes of the code point before i (none at 0) */
+    while (i < len) {
+      NEXT_CP(i, k, cp);
+      unsigned v = wc_of(L, st, cp);
+      if (!(v & WC_LETTER)) {
+        prev = v;
+        i += k;
+        continue;
+      }
+      ms = i;
+      size_t nc = 1;
+      for (i += k; i < len; i += k, nc++) {
+        NEXT_CP(i, k, cp);
+        if (!(wc_of(L, st, cp) & WC_LETTER)) break;
+      }
+      int at_start = !(prev & WC_LN);
+      prev = WC_LETTER | WC_LN; /* the run's last code point */
+      if (!at_start || i >= len) continue;
+      /* white space after the run */
+      size_t j = i;
+      for (; j < len; j += k) {
+        NEXT_CP(j, k, cp);
+        if (!(wc_of(L, st, cp) & WC_SPACE)) break;
+      }
+      if (j == i || j >= len) continue;
+      /* the group's code points against those after the white space */
+      size_t p = ms, q = j, k2;
+      uint32_t c, d;
+      int ok = 1;
+      for (size_t t = 0; t < nc && ok; t++) {
+        if (q >= len) {
+          ok = 0;
+          break;
+        }
+        NEXT_CP(p, k, c);
+        NEXT_CP(q, k2, d);
+        if (c != d) {
+          if (c < 0x80 && d < 0x80) ok = (c | 0x20) == (d | 0x20); /* c is an ASCII letter */
+          else {
+            int r = caseless_eq(st, c, d);
+            if (r < 0) return luaL_error(L, "re.words: out of memory");
+            ok = r;
+          }
+        }
+        p += k;
+        q += k2;
+      }
+      if (ok && q < len) {
+        NEXT_CP(q, k2, d);
+        if (wc_of(L, st, d) & WC_LN) ok = 0;
+      }
+      if (!ok) continue;
+      if (!dc) {
+        lua_pushstring(L, word_pats[kind]);
+        lua_pushstring(L, word_flags[kind]);
+        dc = get_code(L, 5, 6);
+        lua_settop(L, 4);
+      }
+      int rc = pcre2_match(code_for(dc), (PCRE2_SPTR)s, len, ms, PCRE2_ANCHORED, st->md, st->mctx);
+      if (rc == PCRE2_ERROR_NOMATCH) continue;
+      if (rc < 0 || pcre2_get_ovector_count(st->md) < 2) {
+        if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
+          return luaL_error(L, "re: match limit exceeded (pattern backtracks too much)");
+        PCRE2_UCHAR buf[256];
+        pcre2_get_error_message(rc, buf, sizeof buf);
+        return luaL_error(L, "re: match error: %s", (const char *)buf);
+      }
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer(st->md);
+      emit_match(L, 4, &n, &sk, s, ov[2], ov[3], ov[2] == PCRE2_UNSET, ov[0], ov[1]);
+      /* the next match starts after this one; the code point at ov[1] is
+       * no letter or digit (the look-ahead), and is read next */
+      i = ov[1];
+    }
+    break;
+  }
   }
   return 1;
 invalid:
   /* not valid UTF-8 (or no classes): PCRE2 with the pattern itself */
   lua_settop(L, 3);
   lua_pushstring(L, word_pats[kind]);
-  lua_pushnil(L);
+  if (word_flags[kind]) lua_pushstring(L, word_flags[kind]);
+  else lua_pushnil(L);
   re_code *c = get_code(L, 4, 5);
   matches_push(L, st, c, s, len, &sk);
   return 1;
