@@ -560,11 +560,35 @@ static int re_matches(lua_State *L) {
 #define WC_LETTER 4u  /* \p{L} */
 #define WC_LN 8u      /* [\p{L}\p{N}] */
 #define WC_SPACE 16u  /* \s */
+#define WC_LEGACY 32u /* [\p{L}\x{00A1}-\x{00FF}] (from WC_LETTER, not asked of PCRE2) */
 #define WC_NPATS 4
 
 static _Atomic unsigned char wc_tab[0x10000];
 static pcre2_code *wc_code[WC_NPATS + 1]; /* the classes, then the caseless pair test */
 static pthread_once_t wc_once = PTHREAD_ONCE_INIT;
+/* the classes of U+0000..U+007F, filled by wc_init; wc_ascii_ok once all
+ * are and every pattern of wc_code compiled */
+static unsigned char wc_ascii[0x80];
+static int wc_ascii_ok;
+
+static size_t utf8_put(uint32_t cp, unsigned char *b);
+
+/* The classes of one code point, from PCRE2 (WC_KNOWN set), or 0 when
+ * PCRE2 failed (out of memory). */
+static unsigned wc_compute(pcre2_match_data *md, uint32_t cp) {
+  unsigned char b[4];
+  size_t n = utf8_put(cp, b);
+  static const unsigned bits[WC_NPATS] = {WC_TOKEN, WC_LETTER, WC_LN, WC_SPACE};
+  unsigned r = WC_KNOWN;
+  for (int i = 0; i < WC_NPATS; i++) {
+    if (!wc_code[i]) return 0;
+    int rc = pcre2_match(wc_code[i], b, n, 0, PCRE2_ANCHORED, md, NULL);
+    if (rc > 0) r |= bits[i];
+    else if (rc != PCRE2_ERROR_NOMATCH) return 0;
+  }
+  if ((r & WC_LETTER) || (cp >= 0xA1 && cp <= 0xFF)) r |= WC_LEGACY;
+  return r;
+}
 
 static void wc_init(void) {
   static const char *const pats[WC_NPATS + 1] = {"[\\p{L}\\p{M}\\p{N}]", "\\p{L}", "[\\p{L}\\p{N}]", "\\s",
@@ -578,6 +602,17 @@ static void wc_init(void) {
     /* the pair test runs as the rules' patterns do, JIT-compiled when possible */
     if (i == WC_NPATS && wc_code[i]) pcre2_jit_compile(wc_code[i], PCRE2_JIT_COMPLETE);
   }
+  /* the ASCII classes at once, so that the scans read them without the
+   * "not yet known" test; when this fails, re.words falls back to PCRE2 */
+  pcre2_match_data *md = wc_code[0] ? pcre2_match_data_create_from_pattern(wc_code[0], NULL) : NULL;
+  for (uint32_t cp = 0; md && cp < 0x80; cp++) {
+    unsigned v = wc_compute(md, cp);
+    if (!v) break;
+    atomic_store_explicit(&wc_tab[cp], (unsigned char)v, memory_order_relaxed);
+    wc_ascii[cp] = (unsigned char)v;
+    if (cp == 0x7F) wc_ascii_ok = wc_code[WC_NPATS] != NULL; /* and the pair test compiled */
+  }
+  if (md) pcre2_match_data_free(md);
 }
 
 static size_t utf8_put(uint32_t cp, unsigned char *b) {
@@ -603,23 +638,8 @@ static size_t utf8_put(uint32_t cp, unsigned char *b) {
   return 4;
 }
 
-/* The classes of one code point, from PCRE2 (WC_KNOWN set), or 0 when
- * PCRE2 failed (out of memory). */
-static unsigned wc_compute(re_state *st, uint32_t cp) {
-  unsigned char b[4];
-  size_t n = utf8_put(cp, b);
-  static const unsigned bits[WC_NPATS] = {WC_TOKEN, WC_LETTER, WC_LN, WC_SPACE};
-  unsigned r = WC_KNOWN;
-  for (int i = 0; i < WC_NPATS; i++) {
-    int rc = pcre2_match(wc_code[i], b, n, 0, PCRE2_ANCHORED, st->md, NULL);
-    if (rc > 0) r |= bits[i];
-    else if (rc != PCRE2_ERROR_NOMATCH) return 0;
-  }
-  return r;
-}
-
 static unsigned wc_slow(lua_State *L, re_state *st, uint32_t cp) {
-  unsigned v = wc_compute(st, cp);
+  unsigned v = wc_compute(st->md, cp);
   if (!v) return (unsigned)luaL_error(L, "re.words: out of memory");
   /* a benign race: every thread stores the same value */
   if (cp < 0x10000) atomic_store_explicit(&wc_tab[cp], (unsigned char)v, memory_order_relaxed);
@@ -707,6 +727,39 @@ static int is_joiner(uint32_t cp) {
          cp == '&';
 }
 
+/* From u[i], the end of the run of code points whose classes v have
+ * (v ^ flip) & mask (flip 0: in the class mask; flip mask: outside it):
+ * the index of the first code point not in the run, len at the end, or
+ * RUN_INVALID at a byte that does not start strict UTF-8. ASCII and 2-byte
+ * characters take the short ways; the classes are those of wc_of. */
+#define RUN_INVALID SIZE_MAX
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline size_t run_end(lua_State *L, re_state *st, const unsigned char *u, size_t len, size_t i,
+                             unsigned mask, unsigned flip) {
+  while (i < len) {
+    unsigned c = u[i], v;
+    size_t k;
+    if (c < 0x80) {
+      v = wc_ascii[c];
+      k = 1;
+    } else {
+      uint32_t cp;
+      if (c >= 0xC2 && c < 0xE0 && len - i >= 2 && (u[i + 1] & 0xC0) == 0x80) {
+        cp = ((uint32_t)(c & 0x1F) << 6) | (u[i + 1] & 0x3F);
+        k = 2;
+      } else if (!(k = utf8_at(u, len, i, &cp))) {
+        return RUN_INVALID;
+      }
+      v = wc_of(L, st, cp);
+    }
+    if (!((v ^ flip) & mask)) return i;
+    i += k;
+  }
+  return i;
+}
+
 /* the code point at u[i] into cp, its length into k; to invalid when u[i..]
  * is not strict UTF-8 */
 #define NEXT_CP(i, k, cp)                                 \
@@ -728,45 +781,38 @@ static int re_words(lua_State *L) {
   re_state *st = UP_STATE(L);
   const unsigned char *u = (const unsigned char *)s;
   pthread_once(&wc_once, wc_init);
-  for (int w = 0; w <= WC_NPATS; w++)
-    if (!wc_code[w]) goto invalid;
+  if (!wc_ascii_ok) goto invalid; /* wc_init failed: no classes or no pair test */
   re_code *dc = NULL; /* "doubled": the pattern itself, fetched at the first candidate */
   lua_createtable(L, kind == WK_DOUBLED ? 0 : 24, 0); /* doubled words are rare */
   lua_Integer n = 0;
   size_t i = 0, k, ms;
   uint32_t cp;
+#define RUN(from, mask, flip)                               \
+  do {                                                      \
+    i = run_end(L, st, u, len, (from), (mask), (flip));     \
+    if (i == RUN_INVALID) goto invalid;                     \
+  } while (0)
   switch (kind) {
   case WK_LETTERS:
-    while (i < len) {
-      NEXT_CP(i, k, cp);
-      if (!(wc_of(L, st, cp) & WC_LETTER)) {
-        i += k;
-        continue;
-      }
+    for (;;) {
+      RUN(i, WC_LETTER, WC_LETTER);
+      if (i >= len) break;
       ms = i;
-      for (i += k; i < len; i += k) {
-        NEXT_CP(i, k, cp);
-        if (!(wc_of(L, st, cp) & WC_LETTER)) break;
-      }
+      RUN(i, WC_LETTER, 0);
       emit_match(L, 4, &n, &sk, s, ms, i, 0, ms, i);
     }
     break;
   case WK_TOKEN:
-    while (i < len) {
-      NEXT_CP(i, k, cp);
-      if (!(wc_of(L, st, cp) & WC_TOKEN)) {
-        i += k;
-        continue;
-      }
+    for (;;) {
+      RUN(i, WC_TOKEN, WC_TOKEN);
+      if (i >= len) break;
       ms = i;
-      i += k;
       for (;;) {
-        for (; i < len; i += k) {
-          NEXT_CP(i, k, cp);
-          if (!(wc_of(L, st, cp) & WC_TOKEN)) break;
-        }
+        RUN(i, WC_TOKEN, 0);
         /* a joiner then a class character go on with the token */
-        if (i >= len || !is_joiner(cp) || i + k >= len) break;
+        if (i >= len) break;
+        NEXT_CP(i, k, cp);
+        if (!is_joiner(cp) || i + k >= len) break;
         size_t k2;
         uint32_t cp2;
         NEXT_CP(i + k, k2, cp2);
@@ -777,20 +823,18 @@ static int re_words(lua_State *L) {
     }
     break;
   default: /* WK_LEGACY: runs of letters and U+00A1..U+00FF with a letter */
-    while (i < len) {
-      NEXT_CP(i, k, cp);
-      unsigned v = wc_of(L, st, cp);
-      if (!((v & WC_LETTER) || (cp >= 0xA1 && cp <= 0xFF))) {
-        i += k;
-        continue;
-      }
+    for (;;) {
+      RUN(i, WC_LEGACY, WC_LEGACY);
+      if (i >= len) break;
       ms = i;
-      unsigned letter = v & WC_LETTER;
-      for (i += k; i < len; i += k) {
-        NEXT_CP(i, k, cp);
-        v = wc_of(L, st, cp);
-        if (!((v & WC_LETTER) || (cp >= 0xA1 && cp <= 0xFF))) break;
-        letter |= v & WC_LETTER;
+      RUN(i, WC_LEGACY, 0);
+      /* with a letter: nearly always the first code point */
+      size_t p = ms;
+      unsigned letter = 0;
+      while (p < i && !letter) {
+        NEXT_CP(p, k, cp);
+        letter = wc_of(L, st, cp) & WC_LETTER;
+        p += k;
       }
       if (letter) emit_match(L, 4, &n, &sk, s, ms, i, 0, ms, i);
     }
@@ -893,6 +937,7 @@ invalid:
   return 1;
 }
 #undef NEXT_CP
+#undef RUN
 
 static int re_gsub(lua_State *L) {
   size_t len;
