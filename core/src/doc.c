@@ -250,9 +250,11 @@ static int pb_grow(rs_pbuild *b, size_t nbytes, size_t ncp) {
 static int pb_append(rs_pbuild *b, const char *s, size_t n, uint32_t line, uint32_t col, int step) {
   size_t ncp = rs_utf8_count(s, n);
   if (pb_grow(b, n, ncp)) return RS_ENOMEM;
-  memcpy(b->buf + b->len, s, n);
-  uint32_t *ol = b->line + b->ncp, *oc = b->col + b->ncp;
-  size_t k = 0;
+  if (n) memcpy(b->buf + b->len, s, n);
+  /* indexes, not b->line + b->ncp: with nothing appended yet the arrays
+   * may still be NULL, and NULL + 0 is undefined */
+  uint32_t *ol = b->line, *oc = b->col;
+  size_t k = b->ncp;
   for (size_t i = 0; i < n; i++) {
     if (((unsigned char)s[i] & 0xC0) != 0x80) {
       ol[k] = line;
@@ -261,7 +263,7 @@ static int pb_append(rs_pbuild *b, const char *s, size_t n, uint32_t line, uint3
       col += (uint32_t)step;
     }
   }
-  b->ncp += k;
+  b->ncp = k;
   b->len += n;
   b->buf[b->len] = 0;
   return 0;
