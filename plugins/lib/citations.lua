@@ -920,7 +920,9 @@ end
 -- words of an entry starting with it. Keys are vn.fold_keys of the words.
 -- Shared between documents, so it is a field of this module: rules reach it
 -- through the module's read-only proxy (cit.LAW_INDEX) and cannot change it.
-do
+-- Built on first use (it costs more than the rest of this module's load):
+-- call cit.load_law_index() before reading cit.LAW_INDEX.
+local function build_law_index()
   local vn = lib("vn")
   local data = rules_data("law-titles")
   local idx = {}
@@ -945,6 +947,12 @@ do
   for _, list in pairs(idx) do for _, cand in ipairs(list) do count(cand.keys) end end
   for _, nl in ipairs(notlaw) do count(nl.keys) end
   M.LAW_INDEX = { titles = idx, not_laws = notlaw, need = need, any_empty = any_empty }
+end
+
+--- Builds cit.LAW_INDEX once per worker (nothing to do after the first
+--- call); the index itself is read through the module: cit.LAW_INDEX.
+function M.load_law_index()
+  if M.LAW_INDEX == nil then build_law_index() end
 end
 
 ---------------------------------------------------------------------------

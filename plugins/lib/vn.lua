@@ -781,7 +781,10 @@ end
 
 -- ---- keys for loose matching of names (terminology/law-title) ----
 
-local fold_key = memoize(function(w) return re_fold(restyle_new(w)) end)
+-- re.fold strips every mark (tone, breve, circumflex, horn) and folds the
+-- case: where the tone mark sits does not change the key, so
+-- re_fold(restyle_new(w)) == re_fold(w) and the restyle is left out.
+local fold_key = memoize(function(w) return re_fold(w) end)
 local fold_keys = memoize(function(s)
   local k = {}
   for a, b in re_gmatch(s, [[\p{L}+]]) do k[#k + 1] = fold_key(sub(s, a, b)) end

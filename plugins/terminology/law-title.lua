@@ -43,6 +43,7 @@ return {
     -- the gazetteer's index (built once per worker by the citations lib; read-only)
     local idx, notlaw, need, any_empty
     local function load()
+      cit.load_law_index()
       local li = cit.LAW_INDEX
       idx, notlaw, need, any_empty = li.titles, li.not_laws, li.need, li.any_empty
     end
