@@ -229,31 +229,72 @@ static void entry_store(const char *bc, size_t bclen, const char *dir, const cha
   if (!ok || rename(tmp, path) != 0) unlink(tmp);
 }
 
-int rs_chunk_load_bc(lua_State *L, const char *src, size_t len, const char *chunkname, char **bc, size_t *bclen) {
-  if (bc) *bc = NULL;
-  const char *dir = rs_chunk_cache_dir();
-  hash2 key = {0, 0};
-  char path[4200];
-  if (dir) {
-    key = source_key(src, len, chunkname);
-    entry_path(path, sizeof path, dir, key);
-    if (entry_load(L, path, key, len, chunkname, bc, bclen)) return LUA_OK;
+/* ---- chunks compiled in this process ----
+ * Every worker needs the same rule, lib() and rules_data() chunks: the
+ * first compile (or disk load) keeps the bytecode here, keyed like the disk
+ * entries, and the other workers load it from memory. Entries are never
+ * changed or freed before exit (a few dozen, a few hundred KiB in all). */
+#define MEM_MAX 4096
+
+typedef struct mem_entry {
+  struct mem_entry *next;
+  hash2 key;
+  size_t srclen;
+  char *bc;
+  size_t bclen;
+} mem_entry;
+
+static pthread_mutex_t mem_mu = PTHREAD_MUTEX_INITIALIZER;
+static mem_entry *mem_head;
+static size_t mem_n;
+
+static const mem_entry *mem_find(hash2 key, size_t srclen) {
+  pthread_mutex_lock(&mem_mu);
+  const mem_entry *m = mem_head;
+  while (m && !(m->key.a == key.a && m->key.b == key.b && m->srclen == srclen)) m = m->next;
+  pthread_mutex_unlock(&mem_mu);
+  return m;
+}
+
+/* Keep bc (taken over) for key, unless full or already there. */
+static void mem_keep(hash2 key, size_t srclen, char *bc, size_t bclen) {
+  mem_entry *m = mem_n < MEM_MAX && !mem_find(key, srclen) ? malloc(sizeof *m) : NULL;
+  if (!m) {
+    free(bc);
+    return;
   }
-  int st = luaL_loadbufferx(L, src, len, chunkname, "t");
-  if (st != LUA_OK || (!dir && !bc)) return st;
-  size_t n;
-  char *b = rs_chunk_dump(L, &n);
-  if (!b) return st;
-  if (dir) entry_store(b, n, dir, path, key, len);
-  if (bc) {
-    *bc = b;
-    *bclen = n;
-  } else {
-    free(b);
-  }
-  return st;
+  m->key = key;
+  m->srclen = srclen;
+  m->bc = bc;
+  m->bclen = bclen;
+  pthread_mutex_lock(&mem_mu);
+  m->next = mem_head;
+  mem_head = m;
+  mem_n++;
+  pthread_mutex_unlock(&mem_mu);
 }
 
 int rs_chunk_load(lua_State *L, const char *src, size_t len, const char *chunkname) {
-  return rs_chunk_load_bc(L, src, len, chunkname, NULL, NULL);
+  hash2 key = source_key(src, len, chunkname);
+  const mem_entry *m = mem_find(key, len);
+  if (m) {
+    if (luaL_loadbufferx(L, m->bc, m->bclen, chunkname, "b") == LUA_OK) return LUA_OK;
+    lua_pop(L, 1);
+  }
+  const char *dir = rs_chunk_cache_dir();
+  char path[4200];
+  char *bc = NULL;
+  size_t bclen = 0;
+  if (dir) {
+    entry_path(path, sizeof path, dir, key);
+    if (entry_load(L, path, key, len, chunkname, &bc, &bclen)) {
+      mem_keep(key, len, bc, bclen);
+      return LUA_OK;
+    }
+  }
+  int st = luaL_loadbufferx(L, src, len, chunkname, "t");
+  if (st != LUA_OK || !(bc = rs_chunk_dump(L, &bclen))) return st;
+  if (dir) entry_store(bc, bclen, dir, path, key, len);
+  mem_keep(key, len, bc, bclen);
+  return st;
 }

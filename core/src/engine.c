@@ -109,85 +109,17 @@ static void free_list(char **v, size_t n) {
   free(v);
 }
 
-/* ---- compiled chunks ----
- * Lua source is compiled once per process (rs_chunk_load: parsed, or taken
- * from the user's private on-disk cache): rule files at validation, lib()
- * modules and rules_data() files by the first worker that asks. The other
- * workers load the bytecode dumped in this process, a fraction of the cost
- * of parsing. */
-
-struct rs_chunk_cache {
+/* What the workers of one engine share besides the read-only engine: the
+ * validating worker, handed to the first rs_worker_new (compiled chunks are
+ * shared by rs_chunk_load itself). */
+struct rs_engine_shared {
   pthread_mutex_t mu;
-  rs_worker *spare; /* the validating worker, handed to the first rs_worker_new */
-  struct cc_entry {
-    char *key;
-    char *bc;
-    size_t len;
-  } *v;
-  size_t n, cap;
+  rs_worker *spare;
 };
 
-/* Push the cached function for key; 1 when found. */
-static int chunk_cache_load(const rs_engine *e, lua_State *L, const char *key) {
-  rs_chunk_cache *c = e->chunks;
-  if (!c) return 0;
-  int found = 0;
-  pthread_mutex_lock(&c->mu);
-  for (size_t i = 0; i < c->n; i++)
-    if (!strcmp(c->v[i].key, key)) {
-      found = luaL_loadbufferx(L, c->v[i].bc, c->v[i].len, key, "b") == LUA_OK;
-      if (!found) lua_pop(L, 1);
-      break;
-    }
-  pthread_mutex_unlock(&c->mu);
-  return found;
-}
-
-/* Keep the function at the top of L under key (first one wins). */
-static void chunk_cache_store(const rs_engine *e, lua_State *L, const char *key) {
-  rs_chunk_cache *c = e->chunks;
-  if (!c) return;
-  size_t len;
-  char *bc = rs_chunk_dump(L, &len);
-  char *k = rs_strdup(key);
-  if (!bc || !k) {
-    free(bc);
-    free(k);
-    return;
-  }
-  pthread_mutex_lock(&c->mu);
-  int dup = 0;
-  for (size_t i = 0; i < c->n; i++)
-    if (!strcmp(c->v[i].key, key)) dup = 1;
-  if (!dup && c->n == c->cap) {
-    size_t nc = c->cap ? c->cap * 2 : 16;
-    struct cc_entry *nv = realloc(c->v, nc * sizeof *nv);
-    if (nv) {
-      c->v = nv;
-      c->cap = nc;
-    }
-  }
-  if (!dup && c->n < c->cap) {
-    c->v[c->n].key = k;
-    c->v[c->n].bc = bc;
-    c->v[c->n].len = len;
-    c->n++;
-    k = NULL;
-    bc = NULL;
-  }
-  pthread_mutex_unlock(&c->mu);
-  free(k);
-  free(bc);
-}
-
-static void chunk_cache_free(rs_chunk_cache *c) {
+static void shared_free(rs_engine_shared *c) {
   if (!c) return;
   rs_worker_free(c->spare);
-  for (size_t i = 0; i < c->n; i++) {
-    free(c->v[i].key);
-    free(c->v[i].bc);
-  }
-  free(c->v);
   pthread_mutex_destroy(&c->mu);
   free(c);
 }
@@ -200,9 +132,9 @@ int rs_engine_init(rs_engine *e) {
   rs_limits_default(&e->limits);
   e->forced_index = -1;
   for (int f = 0; f < 3; f++) e->manifest_cols[f] = -1;
-  e->chunks = calloc(1, sizeof *e->chunks);
-  if (!e->chunks) return RS_ENOMEM;
-  pthread_mutex_init(&e->chunks->mu, NULL);
+  e->shared = calloc(1, sizeof *e->shared);
+  if (!e->shared) return RS_ENOMEM;
+  pthread_mutex_init(&e->shared->mu, NULL);
   return 0;
 }
 
@@ -557,11 +489,9 @@ static void resolve(rs_engine *e) {
 /* ---- validation ---- */
 
 /* "@path" as chunk name: errors read "plugins/x/y.lua:12: ..." */
-static int load_rule_chunk(lua_State *L, rs_rule *r) {
+static int load_rule_chunk(lua_State *L, const rs_rule *r) {
   char *name = rs_sprintf("@%s", r->info.path);
-  free(r->bytecode);
-  r->bytecode = NULL;
-  int st = rs_chunk_load_bc(L, r->source, r->srclen, name ? name : r->info.path, &r->bytecode, &r->bclen);
+  int st = rs_chunk_load(L, r->source, r->srclen, name ? name : r->info.path);
   free(name);
   return st;
 }
@@ -724,8 +654,6 @@ int rs_engine_validate(rs_engine *e) {
       free(msg);
       free(r->source);
       r->source = NULL;
-      free(r->bytecode);
-      r->bytecode = NULL;
       if (!r->info.description) r->info.description = rs_strdup("(không nạp được)");
       if (!r->info.basis) r->info.basis = rs_strdup("");
       if (!r->info.default_severity) r->info.default_severity = RS_SEV_ERROR;
@@ -735,9 +663,9 @@ int rs_engine_validate(rs_engine *e) {
   /* Its state holds every lib() module and data file already loaded: the
    * first worker starts from it (unless a rule failed to load: then start
    * clean). */
-  if (!failed && e->chunks) {
+  if (!failed && e->shared) {
     lua_gc(w->L, LUA_GCCOLLECT);
-    e->chunks->spare = w;
+    e->shared->spare = w;
   } else {
     rs_worker_free(w);
   }
@@ -746,8 +674,8 @@ int rs_engine_validate(rs_engine *e) {
 }
 
 void rs_engine_free(rs_engine *e) {
-  chunk_cache_free(e->chunks); /* first: a spare worker still looks at the rules */
-  e->chunks = NULL;
+  shared_free(e->shared); /* first: a spare worker still looks at the rules */
+  e->shared = NULL;
   for (size_t i = 0; i < e->nrules; i++) {
     rs_rule_info *in = &e->rules[i].info;
     free(in->id);
@@ -757,7 +685,6 @@ void rs_engine_free(rs_engine *e) {
     free_strv(in->valid);
     free_strv(in->invalid);
     free(e->rules[i].source);
-    free(e->rules[i].bytecode);
   }
   free(e->rules);
   free(e->infos);
@@ -825,11 +752,11 @@ static void load_rule_chunks(rs_worker *w);
 
 rs_worker *rs_worker_new(const rs_engine *e) {
   rs_worker *w = NULL;
-  if (e->chunks) {
-    pthread_mutex_lock(&e->chunks->mu);
-    w = e->chunks->spare;
-    e->chunks->spare = NULL;
-    pthread_mutex_unlock(&e->chunks->mu);
+  if (e->shared) {
+    pthread_mutex_lock(&e->shared->mu);
+    w = e->shared->spare;
+    e->shared->spare = NULL;
+    pthread_mutex_unlock(&e->shared->mu);
   }
   if (!w) return worker_new(e, 1);
   load_rule_chunks(w);
@@ -844,15 +771,7 @@ static void load_rule_chunks(rs_worker *w) {
   for (size_t i = 0; i < e->nrules; i++) {
     const rs_rule *r = &e->rules[i];
     if (!r->source) continue;
-    int st;
-    if (r->bytecode) {
-      st = luaL_loadbufferx(L, r->bytecode, r->bclen, r->info.path, "b");
-    } else {
-      char *name = rs_sprintf("@%s", r->info.path);
-      st = rs_chunk_load(L, r->source, r->srclen, name ? name : r->info.path);
-      free(name);
-    }
-    if (st == LUA_OK)
+    if (load_rule_chunk(L, r) == LUA_OK)
       lua_rawseti(L, -2, (lua_Integer)i + 1);
     else
       lua_pop(L, 1);
@@ -991,10 +910,8 @@ static int find_lib(lua_State *L) {
   lua_getfield(L, LUA_REGISTRYINDEX, LIBS_KEY);
   if (lua_getfield(L, -1, name) != LUA_TNIL) return 1;
   lua_pop(L, 1);
-  char key[96];
-  snprintf(key, sizeof key, "lib:%s", name);
-  int cached = strlen(name) < 80 && chunk_cache_load(w->e, L, key);
-  for (size_t i = 0; !cached && i < w->e->nlib_dirs; i++) {
+  int found = 0;
+  for (size_t i = 0; !found && i < w->e->nlib_dirs; i++) {
     char *path = rs_sprintf("%s/%s.lua", w->e->lib_dirs[i], name);
     size_t len;
     char *src = path ? read_file(path, &len, 1 << 20) : NULL;
@@ -1008,10 +925,9 @@ static int find_lib(lua_State *L) {
     free(src);
     free(path);
     if (st != LUA_OK) return lua_error(L);
-    if (strlen(name) < 80) chunk_cache_store(w->e, L, key);
-    cached = 1;
+    found = 1;
   }
-  if (!cached) return luaL_error(L, "lib: no module '%s'", name);
+  if (!found) return luaL_error(L, "lib: no module '%s'", name);
   rs_sandbox_newenv(L);
   lua_setupvalue(L, -2, 1);
   lua_call(L, 0, 1);
@@ -1032,28 +948,23 @@ static int load_rules_data(lua_State *L) {
   lua_getfield(L, LUA_REGISTRYINDEX, RULESDATA_KEY);
   if (lua_getfield(L, -1, name) != LUA_TNIL) return 1;
   lua_pop(L, 1);
-  char key[96];
-  snprintf(key, sizeof key, "data:%s", name);
-  if (strlen(name) >= 80 || !chunk_cache_load(w->e, L, key)) {
-    char *path = rs_sprintf("%s/%s.lua", w->e->rules_dir ? w->e->rules_dir : "rules", name);
-    size_t len;
-    char *src = path ? read_file(path, &len, 8 << 20) : NULL;
-    if (!src) {
-      free(path);
-      return luaL_error(L, "rules_data: no file rules/%s.lua", name);
-    }
-    int st = rs_chunk_load(L, src, len, path);
-    free(src);
+  char *path = rs_sprintf("%s/%s.lua", w->e->rules_dir ? w->e->rules_dir : "rules", name);
+  size_t len;
+  char *src = path ? read_file(path, &len, 8 << 20) : NULL;
+  if (!src) {
     free(path);
-    if (st != LUA_OK) return lua_error(L);
-    if (strlen(name) < 80) chunk_cache_store(w->e, L, key);
+    return luaL_error(L, "rules_data: no file rules/%s.lua", name);
   }
+  int st = rs_chunk_load(L, src, len, path);
+  free(src);
+  free(path);
+  if (st != LUA_OK) return lua_error(L);
   lua_newtable(L);
   lua_setupvalue(L, -2, 1);
   /* policy data can be large: load it outside the rule's memory budget */
   size_t lim = w->mem_limit;
   w->mem_limit = 0;
-  int st = lua_pcall(L, 0, 1, 0);
+  st = lua_pcall(L, 0, 1, 0);
   w->mem_limit = lim;
   if (st != LUA_OK) return lua_error(L);
   rs_freeze(L);

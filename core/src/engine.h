@@ -25,8 +25,6 @@ typedef struct rs_rule {
   rs_rule_info info;      /* id, description, basis, severity, path, examples */
   char *source;
   size_t srclen;
-  char *bytecode;         /* the chunk compiled once at validation (lua_dump), loaded by workers */
-  size_t bclen;
   int fixable;            /* its suggestions are safe to apply with --fix */
 } rs_rule;
 
@@ -56,9 +54,9 @@ typedef struct rs_rule_override {
   rs_severity sev;
 } rs_rule_override;
 
-/* lib() modules and rules_data() files compiled once per process and
- * shared by the workers as bytecode (guarded by its mutex). */
-typedef struct rs_chunk_cache rs_chunk_cache;
+/* What the workers share at run time (the validating worker, handed to the
+ * first rs_worker_new), guarded by its mutex. */
+typedef struct rs_engine_shared rs_engine_shared;
 
 typedef struct rs_engine {
   rs_rule *rules;
@@ -84,7 +82,7 @@ typedef struct rs_engine {
   int *resolved;          /* nprofiles x nrules effective severities */
   int forced_index;       /* profile index when forced, else -1 */
   int default_index;      /* cchc-6-thang, or 0 */
-  rs_chunk_cache *chunks; /* compiled lib/data chunks, see above */
+  rs_engine_shared *shared; /* see above */
 } rs_engine;
 
 typedef struct rs_worker rs_worker;
