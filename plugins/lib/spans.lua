@@ -49,21 +49,18 @@ function M.group_runs(doc, paragraphs, runs_of, key_of)
   return groups
 end
 
--- The paragraphs where a regex may match, found with one search of the
--- whole text: returns the texts of the paragraphs (an array, by paragraph
--- number) and the set of paragraph numbers overlapped by a match of `pat`
--- in the paragraphs joined by NUL, or nil when there is none.
--- Every paragraph where `pat` matches on its own text is in the set as
--- long as each assertion of `pat` that holds at the start or end of a text
--- also holds next to a NUL (no ^, $, \A, \z; no NUL in the classes of
--- negative look-arounds): the match on the paragraph alone is then also a
--- match at the same start in the joined text, so the scan of the joined
--- text either finds a match starting there or has already matched over
--- that position. A rule then runs its own per-paragraph search on these
--- paragraphs only.
+-- Pre-checks over the whole text: the paragraphs where a pattern may
+-- match, found with one search of the paragraphs joined by NUL. Every
+-- paragraph where `pat` matches on its own text is found as long as each
+-- assertion of `pat` that holds at the start or end of a text also holds
+-- next to a NUL (no ^, $, \A, \z; no NUL in the classes of negative
+-- look-arounds): the match on the paragraph alone is then also a match at
+-- the same start in the joined text, so the scan of the joined text either
+-- finds a match starting there or has already matched over that position.
+-- A rule then runs its own per-paragraph search on these paragraphs only.
 local re_matches, concat = re.matches, table.concat
 
-function M.texts(doc)
+local function texts_of(doc)
   local texts = {}
   for i, p in ipairs(doc.paragraphs) do texts[i] = p.text end
   return texts
@@ -80,7 +77,7 @@ local JOINED = setmetatable({}, { __mode = "k" })
 local function joined(doc)
   local j = JOINED[doc]
   if j then return j[1], j[2] end
-  local texts = M.texts(doc)
+  local texts = texts_of(doc)
   local starts, pos = {}, 1
   for i = 1, #texts do
     starts[i] = pos
@@ -114,16 +111,8 @@ local function add_paragraphs(m, starts, hit, list)
   end
 end
 
-function M.hits(doc, pat, flags)
-  local s, starts = joined(doc)
-  local hit, list = {}, {}
-  add_paragraphs(re_matches(s, pat, flags), starts, hit, list)
-  return M.texts(doc), #list > 0 and hit or nil
-end
-
--- The same search, for rules that need only the paragraph numbers: an
--- ascending array of the paragraphs where `pat` may match (same conditions
--- as M.hits; `pat` must not use numbered back-references), or nil. `pat`
+-- An ascending array of the paragraphs where `pat` may match (see above;
+-- `pat` must not use numbered back-references), or nil. `pat`
 -- may also be an array of patterns: the paragraphs where any may match
 -- (a search whose pattern can start with only one or two distinct bytes
 -- skips through the text much faster than one with a larger set, so a
@@ -162,6 +151,18 @@ function M.find_paragraphs(doc, lit)
     at = starts[i + 1]
   end
   return #list > 0 and list or nil
+end
+
+-- Iterator over the paragraphs of such a list (nil: none): the paragraph
+-- and its text.
+function M.each(doc, list)
+  local paragraphs, k, n = doc.paragraphs, 0, list and #list or 0
+  return function()
+    k = k + 1
+    if k > n then return nil end
+    local p = paragraphs[list[k]]
+    return p, p.text
+  end
 end
 
 return M

@@ -30,12 +30,7 @@ return {
   check = function(doc, ctx)
     -- the paragraphs that may hold a reported run (one search of the
     -- whole text)
-    local hits = spans.hit_paragraphs(doc, PRE)
-    if not hits then return end
-    local paragraphs = doc.paragraphs
-    for _, i in ipairs(hits) do
-      local p = paragraphs[i]
-      local t = p.text
+    for p, t in spans.each(doc, spans.hit_paragraphs(doc, PRE)) do
       -- (a run of two has ".." or "…" in it)
       for s, e in (t:find("..", 1, true) or t:find("…", 1, true)) and re.gmatch(t, [[[.…]{2,}]]) or NONE do
         local run = t:sub(s, e)

@@ -21,11 +21,7 @@ return {
   },
   check = function(doc, ctx)
     -- the paragraphs with two spaces in a row (one search of the whole text)
-    local hits = spans.find_paragraphs(doc, "  ")
-    if not hits then return end
-    local paragraphs = doc.paragraphs
-    for _, i in ipairs(hits) do
-      local p = paragraphs[i]
+    for p in spans.each(doc, spans.find_paragraphs(doc, "  ")) do
       local first, n = nil, 0
       -- (two spaces in a row are needed)
       for s, e in p.text:find("  ", 1, true) and re.gmatch(p.text, [[(?<=\S) {2,}(?=\S)]]) or NONE do

@@ -32,12 +32,7 @@ return {
   },
   check = function(doc, ctx)
     -- the paragraphs that may hold a match (one search of the whole text)
-    local hits = spans.hit_paragraphs(doc, PRE)
-    if not hits then return end
-    local paragraphs = doc.paragraphs
-    for _, i in ipairs(hits) do
-      local p = paragraphs[i]
-      local t = p.text
+    for p, t in spans.each(doc, spans.hit_paragraphs(doc, PRE)) do
       -- "word- word" and "word -word" (hyphen or en dash)
       local dashed = t:find("-", 1, true) or t:find("–", 1, true)
       for s, e in dashed and re.gmatch(t, [[(?<=[\p{L}\p{N}])[-–][ \x{00A0}]+(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])[ \x{00A0}]+[-–](?=[\p{L}\p{N}])]]) or NONE do

@@ -35,9 +35,7 @@ return {
     -- numbering markers ("a,Kết quả") are reported by the structure pack
     local marker_end = {}
     for _, s in ipairs(doc.sections) do marker_end[s.p] = s.marker_span.e end
-    local paragraphs = doc.paragraphs
-    for _, i in ipairs(hits) do
-      local p = { index = i, text = paragraphs[i].text }
+    for p in spans.each(doc, hits) do
       for s, e, punct, ch in re.gmatch(p.text, PUNCT) do
         if marker_end[p.index] and s <= marker_end[p.index] then goto continue end
         ctx.report{

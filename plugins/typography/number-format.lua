@@ -39,11 +39,8 @@ return {
   check = function(doc, ctx)
     -- the paragraphs that may hold one of the three (one search of the
     -- whole text)
-    local hits = spans.hit_paragraphs(doc, PRE)
-    if not hits then return end
-    local paragraphs = doc.paragraphs
-    for _, i in ipairs(hits) do
-      local t = paragraphs[i].text
+    for p, t in spans.each(doc, spans.hit_paragraphs(doc, PRE)) do
+      local i = p.index
       local function report(s, e, msg, sugg)
         ctx.report{ span = { p = i, s = s, e = e }, message = msg, suggestion = sugg }
       end

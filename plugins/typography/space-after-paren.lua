@@ -19,15 +19,11 @@ return {
   },
   check = function(doc, ctx)
     -- the paragraphs with a match (one search of the whole text)
-    local hits = spans.hit_paragraphs(doc, PAT)
-    if not hits then return end
-    local paragraphs = doc.paragraphs
-    for _, i in ipairs(hits) do
-      local t = paragraphs[i].text
+    for p, t in spans.each(doc, spans.hit_paragraphs(doc, PAT)) do
       -- (an opening bracket is needed)
       for s, e in t:find("(", 1, true) and re.gmatch(t, PAT) or NONE do
         ctx.report{
-          span = { p = i, s = s, e = e },
+          span = { p = p.index, s = s, e = e },
           message = "Thừa dấu cách sau dấu mở ngoặc",
           suggestion = "(",
         }

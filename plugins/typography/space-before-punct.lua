@@ -32,13 +32,10 @@ return {
   },
   check = function(doc, ctx)
     -- the paragraphs with a match (one search of the whole text)
-    local hits = spans.hit_paragraphs(doc, PRE)
-    if not hits then return end
-    local paragraphs = doc.paragraphs
-    for _, i in ipairs(hits) do
-      for s, e, spaces, punct in re.gmatch(paragraphs[i].text, PAT) do
+    for p, t in spans.each(doc, spans.hit_paragraphs(doc, PRE)) do
+      for s, e, spaces, punct in re.gmatch(t, PAT) do
         ctx.report{
-          span = { p = i, s = s, e = e },
+          span = { p = p.index, s = s, e = e },
           message = string.format('Thừa dấu cách trước dấu "%s"', punct),
           suggestion = punct,
         }

@@ -31,12 +31,7 @@ return {
       .. [[(?:[ ]*-[ ]*]] .. CODE .. [[)*(?![\p{Ll}])]]
     -- the paragraphs that may hold a reported symbol (one search of the
     -- whole text)
-    local hits = spans.hit_paragraphs(doc, PRE)
-    if not hits then return end
-    local paragraphs = doc.paragraphs
-    for _, i in ipairs(hits) do
-      local p = paragraphs[i]
-      local t = p.text
+    for p, t in spans.each(doc, spans.hit_paragraphs(doc, PRE)) do
       -- (only a symbol with a space next to "/" or "-" is reported)
       local spaced = t:find(" /", 1, true) or t:find("/ ", 1, true) or t:find(" -", 1, true) or t:find("- ", 1, true)
       for s, e in spaced and re.gmatch(t, SYM) or NONE do

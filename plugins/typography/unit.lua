@@ -32,12 +32,7 @@ return {
   check = function(doc, ctx)
     -- the paragraphs that may hold a reported unit (one search of the
     -- whole text)
-    local hits = spans.hit_paragraphs(doc, PRE)
-    if not hits then return end
-    local paragraphs = doc.paragraphs
-    for _, i in ipairs(hits) do
-      local p = paragraphs[i]
-      local t = p.text
+    for p, t in spans.each(doc, spans.hit_paragraphs(doc, PRE)) do
       -- (a digit, perhaps a space, and the first letter of a unit are needed)
       for s, e, num, sp, unit in re.find(t, [=[\d\s?[mkch]]=]) and re.gmatch(t, [[(?<![\p{L}\d.,/-])(\d+(?:[.,]\d+)*)(\s?)(m2|m3|km2|cm2|km|cm|mm|kg|ha|m²|m³|km²)(?![\p{L}\p{N}])]]) or NONE do
         local fixed = unit:gsub("2$", "²"):gsub("3$", "³")
