@@ -6,6 +6,7 @@
 -- Loaded with lib("citations"); read-only and shared between rules and
 -- documents, so it keeps no per-document state: every function takes `doc`.
 local dates = lib("dates")
+local capped = lib("memo").capped
 -- globals read once (each global or library field read goes through the
 -- sandbox's metamethods)
 local re_fold, re_upper, re_lower, re_find, re_gmatch, re_split = re.fold, re.upper, re.lower, re.find, re.gmatch, re.split
@@ -123,8 +124,8 @@ end
 
 -- identity of a document without the year segment: "25/QĐ-TTg" for both
 -- 25/QĐ-TTg and 25/2021/QĐ-TTg; numbers compared without leading zeros
--- memo: symbol as written -> re.upper of it without spaces
-local SYM_UPPER, SYM_UPPER_N = {}, 0
+-- symbol as written -> re.upper of it without spaces
+local sym_upper = capped(function(symbol) return re_upper((symbol:gsub("%s+", ""))) end, 2048)
 
 -- memo of the keys of integer numbers without a suffix: separator ("/" or
 -- "-") -> symbol as written -> number -> key
@@ -143,14 +144,7 @@ function M.base_key(c)
   local k = bysym and bysym[nv]
   if k then return k end
   local n = tostring(nv) .. (suffix or ""):upper()
-  local up = SYM_UPPER[symbol]
-  if not up then
-    up = re_upper((symbol:gsub("%s+", "")))
-    if SYM_UPPER_N >= 2048 then SYM_UPPER, SYM_UPPER_N = {}, 0 end
-    SYM_UPPER[symbol] = up
-    SYM_UPPER_N = SYM_UPPER_N + 1
-  end
-  k = n .. sep .. up
+  k = n .. sep .. sym_upper(symbol)
   if plain then
     if BASE_KEY_N >= 4096 then BASE_KEY, BASE_KEY_N = { ["/"] = {}, ["-"] = {} }, 0; bysym = nil end
     if not bysym then bysym = {}; BASE_KEY[sep][symbol] = bysym end
@@ -183,38 +177,22 @@ local function folded_issuers()
   return FOLDED_ISSUERS
 end
 
--- memo of issuer_respelled by code (emptied when it grows large)
-local RESPELLED, RESPELLED_N = {}, 0
+local respelled = capped(function(code) return folded_issuers()[re_fold(code)] end, 2048)
 
 function M.issuer_respelled(code)
   if not code or ISSUERS[code] then return nil end
-  local k = RESPELLED[code]
-  if k == nil then
-    k = folded_issuers()[re_fold(code)] or false
-    if RESPELLED_N >= 2048 then RESPELLED, RESPELLED_N = {}, 0 end
-    RESPELLED[code] = k
-    RESPELLED_N = RESPELLED_N + 1
-  end
-  return k or nil
+  return respelled(code) or nil
 end
 
--- memo of issuer_near by code (a pure function of the code and the issuer
--- list; emptied when it grows large)
-local NEAR, NEAR_N = {}, 0
+-- (a pure function of the code and the issuer list, remembered by code)
 local issuer_near_uncached
+local near = capped(function(code) return issuer_near_uncached(code) end, 2048)
 
 -- a common known code one edit away from an unknown `code` ("UBDN" ->
 -- "UBND"); nil when the code is known, too short, or near several codes
 function M.issuer_near(code)
   if not code or ISSUERS[code] then return nil end
-  local v = NEAR[code]
-  if v == nil then
-    v = issuer_near_uncached(code) or false
-    if NEAR_N >= 2048 then NEAR, NEAR_N = {}, 0 end
-    NEAR[code] = v
-    NEAR_N = NEAR_N + 1
-  end
-  return v or nil
+  return near(code) or nil
 end
 
 function issuer_near_uncached(code)
@@ -243,20 +221,16 @@ end
 
 -- a type code as written ("Qđ", "QD", "KHLT") -> the official code it stands
 -- for ("QĐ", "QĐ", "KH" with joint = true), or nil
--- memo of type_code_of by the code as written: {code, joint} or false
-local TYPE_CODE, TYPE_CODE_N = {}, 0
+-- (remembered by the code as written: {code, joint} or false)
 local type_code_uncached
+local type_code = capped(function(written)
+  local code, joint = type_code_uncached(written)
+  return code ~= nil and { code, joint } or false
+end, 2048)
 
 function M.type_code_of(written)
   if not written then return nil end
-  local v = TYPE_CODE[written]
-  if v == nil then
-    local code, joint = type_code_uncached(written)
-    v = code ~= nil and { code, joint } or false
-    if TYPE_CODE_N >= 2048 then TYPE_CODE, TYPE_CODE_N = {}, 0 end
-    TYPE_CODE[written] = v
-    TYPE_CODE_N = TYPE_CODE_N + 1
-  end
+  local v = type_code(written)
   if v then return v[1], v[2] end
   return nil
 end
@@ -464,21 +438,10 @@ end
 -- memo: a word (lower case) -> its folded form, or false for a function
 -- word or a word with a digit (no pair holds it). re.fold of "a b" is the
 -- fold of a, a space and the fold of b (it maps code point by code point).
-local PAIR_WORD, PAIR_WORD_N = {}, 0
-local function pair_word(w)
-  local v = PAIR_WORD[w]
-  if v == nil then
-    if STOP[w] or w:find("%d") then v = false else v = re_fold(w) end
-    if PAIR_WORD_N >= 8192 then PAIR_WORD, PAIR_WORD_N = {}, 0 end
-    PAIR_WORD[w] = v
-    PAIR_WORD_N = PAIR_WORD_N + 1
-  end
-  return v
-end
-
--- memo: the reporting body's name -> the Lua pattern of its lower case
--- form, or false when empty
-local AGENCY_PAT, AGENCY_PAT_N = {}, 0
+local pair_word = capped(function(w)
+  if STOP[w] or w:find("%d") then return false end
+  return re_fold(w)
+end, 8192)
 
 -- the subject in lower case without its leading marker and type name
 local function lead_stripped(s, typename)
@@ -501,17 +464,10 @@ end
 
 -- the reporting body's name -> { its lower case form, the Lua pattern of
 -- it }, or false when empty
-local function agency_pat(agency_name)
-  local v = AGENCY_PAT[agency_name]
-  if v == nil then
-    local name = re.lower(agency_name)
-    v = #name > 0 and { name, (name:gsub("%p", "%%%0")) } or false
-    if AGENCY_PAT_N >= 256 then AGENCY_PAT, AGENCY_PAT_N = {}, 0 end
-    AGENCY_PAT[agency_name] = v
-    AGENCY_PAT_N = AGENCY_PAT_N + 1
-  end
-  return v
-end
+local agency_pat = capped(function(agency_name)
+  local name = re.lower(agency_name)
+  return #name > 0 and { name, (name:gsub("%p", "%%%0")) } or false
+end, 256)
 
 -- the word pairs of a stripped subject
 local function pairs_of(f)

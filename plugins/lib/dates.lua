@@ -31,9 +31,8 @@ end
 function M.compare(a, b) return M.serial(a) - M.serial(b) end
 
 -- "dd/mm/yyyy", "d/m/yyyy" or "yyyy-mm-dd" -> date, or nil
--- memo of parse by the string: {day, month, year} or false (a fresh date
--- table is returned on every call; emptied when it grows large)
-local PARSED, PARSED_N = {}, 0
+-- (remembered by the string: {day, month, year} or false; a fresh date
+-- table is returned on every call)
 
 local function parse_uncached(s)
   local d, m, y = smatch(s, "^%s*(%d%d?)[/.-](%d%d?)[/.-](%d%d%d%d)%s*$")
@@ -46,16 +45,7 @@ local function parse_uncached(s)
   return { r.day, r.month, r.year }
 end
 
-local function parsed(s)
-  local v = PARSED[s]
-  if v == nil then
-    v = parse_uncached(s)
-    if PARSED_N >= 4096 then PARSED, PARSED_N = {}, 0 end
-    PARSED[s] = v
-    PARSED_N = PARSED_N + 1
-  end
-  return v
-end
+local parsed = lib("memo").capped(parse_uncached, 4096)
 
 function M.parse(s)
   if type(s) ~= "string" then return nil end

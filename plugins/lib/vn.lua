@@ -25,7 +25,6 @@ local scan_words_of, new_wordset = re.words, re.wordset
 -- module-level tables (words only, never anything about a document), each
 -- emptied when it grows past MEMO_MAX entries.
 local MEMO_MAX = 50000
-local NIL = {}  -- a cached nil result
 
 -- A memo for a word scan: t maps a word to its verdict (false: the word
 -- never gives anything), skip holds the words whose verdict is false, for
@@ -41,21 +40,8 @@ local function memo_put(M, w, v)
   if v == false then M.skip:add(w) end
 end
 
-local function memoize(fn)
-  local cache, n = {}, 0
-  return function(w)
-    local r = cache[w]
-    if r == nil then
-      r = fn(w)
-      if n >= MEMO_MAX then cache, n = {}, 0 end
-      n = n + 1
-      if r == nil then cache[w] = NIL else cache[w] = r end
-      return r
-    end
-    if r == NIL then return nil end
-    return r
-  end
-end
+local capped = lib("memo").capped
+local function memoize(fn) return capped(fn, MEMO_MAX) end
 
 -- Each row: the base vowel, then its forms with the five tone marks in the
 -- order huyền, hỏi, ngã, sắc, nặng.
