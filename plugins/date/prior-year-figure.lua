@@ -6,6 +6,7 @@
 -- "cùng kỳ", "tăng", "giảm"), a settlement or carry-over ("quyết toán",
 -- "đối chiếu", "chuyển nguồn", "kéo dài"), or the current period itself.
 local N = lib("numbers")
+local cit = lib("citations")
 
 local SHORT = { ["6-thang"] = true, ["9-thang"] = true, quy = true, thang = true }
 local EXCUSES = { "so voi", "cung ky", "quyet toan", "doi chieu", "chuyen nguon", "chuyen sang", "keo dai",
@@ -19,17 +20,6 @@ local function label(r)
   if r.period == "quy" and r.quarter then return string.format("quý %s năm %d", ROMAN[r.quarter] or r.quarter, r.year) end
   if r.period == "thang" and r.month then return string.format("tháng %d năm %d", r.month, r.year) end
   return "năm " .. r.year
-end
-
-local function in_citation(r, group)
-  if r.in_citation then return true end
-  for _, c in ipairs(group("citation")[r.p] or {}) do
-    if ((c.s <= r.s and c.e >= r.e)
-      or (c.subject_s and c.subject_s <= r.s and c.subject_e >= r.s)) then
-      return true
-    end
-  end
-  return false
 end
 
 return {
@@ -70,7 +60,7 @@ return {
       return g
     end
     for _, y in ipairs(prior) do
-      if not in_citation(y, group) then
+      if not (y.in_citation or cit.period_in_citation(y, group("citation")[y.p])) then
         local text = doc.paragraphs[y.p].text
         local ss, se = N.sentence_start(text, y.s), N.sentence_end(text, y.e)
         local excused = false

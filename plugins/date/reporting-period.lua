@@ -8,20 +8,7 @@
 -- may ask for an earlier cut-off, and the profile is where that is said.
 local dates = lib("dates")
 local N = lib("numbers")
-
--- inside a cited document's head or subject (the fact's in_citation flag
--- misses ranges inside a subject: "Kế hoạch số 12/KH-UBND … về tuyên truyền
--- từ ngày 01/01/2023 đến ngày 30/6/2023")
-local function in_citation(cites, r)
-  if r.in_citation then return true end
-  for _, c in ipairs(cites[r.p] or {}) do
-    if ((c.s <= r.s and c.e >= r.e)
-      or (c.subject_s and c.subject_s <= r.s and c.subject_e >= r.s)) then
-      return true
-    end
-  end
-  return false
-end
+local cit = lib("citations")
 
 return {
   id = "date/reporting-period",
@@ -56,7 +43,7 @@ return {
     end
     local cites = N.by_paragraph(doc, "citation")
     for r in doc:facts("period") do
-      if r.period == "range" and not in_citation(cites, r) and r.start and r["end"] and r.start.valid and r["end"].valid then
+      if r.period == "range" and not cit.period_in_citation(r, cites[r.p]) and r.start and r["end"] and r.start.valid and r["end"].valid then
         local s, e = dates.of_fact(r.start), dates.of_fact(r["end"])
         local ds, de = dates.compare(s, es), dates.compare(e, ee)
         if math.abs(ds) <= near and math.abs(de) <= near then
