@@ -75,4 +75,14 @@ PY
 printf 'path,commune,received\nminh-hoang.txt,=HYPERLINK("http://x"),20/06/2023\n' > "$TMP/evil.csv"
 "$RASOAT" check --format json --manifest "$TMP/evil.csv" --summary "$TMP/evil-sum.csv" "$D/minh-hoang.txt" > /dev/null
 grep -q "\"'=HYPERLINK" "$TMP/evil-sum.csv" || { cat "$TMP/evil-sum.csv"; fail "formula in the summary CSV not defused"; }
+# the progress bar: on stderr when it is a terminal (files done of total,
+# rate, time left, then the line is cleared), never otherwise
+"$RASOAT" check -j 2 --format jsonl "$D" > "$TMP/quiet.jsonl" 2> "$TMP/quiet.err"
+grep -q "tệp/giây" "$TMP/quiet.err" && fail "progress bar printed although stderr is not a terminal"
+if command -v script > /dev/null; then
+  script -q -e -c "'$RASOAT' check -j 2 --format jsonl '$D' > '$TMP/tty.jsonl'" "$TMP/tty.log" > /dev/null
+  grep -q "4/4 tệp, [0-9]* tệp/giây, còn [0-9]* giây" "$TMP/tty.log" || { cat -v "$TMP/tty.log"; fail "no progress bar on a terminal"; }
+  grep -q $'\r\033\[K' "$TMP/tty.log" || fail "the progress line is not cleared at the end"
+  cmp -s "$TMP/tty.jsonl" "$TMP/quiet.jsonl" || fail "output on a terminal differs"
+fi
 echo ok
