@@ -23,6 +23,8 @@ run() { # BINARY HOME OUTDIR
   find fixtures -type f \( -name '*.txt' -o -name '*.docx' -o -name '*.odt' -o -name '*.html' \) \
        ! -path '*/hostile/*' | sort | while read -r f; do
     RASOAT_HOME="$home" "$r" check -j1 --no-config --format json "$f" > "$o/$(echo "$f" | tr '/' '_').json" 2>/dev/null
+    # -j2 on one file: two workers share its rules (rs_share)
+    RASOAT_HOME="$home" "$r" check -j2 --no-config --format json "$f" > "$o/$(echo "$f" | tr '/' '_').j2.json" 2>/dev/null
   done
   RASOAT_HOME="$home" "$r" check -j1 --no-config --format json --data fixtures/data/register.csv \
     fixtures/citation/defects.txt > "$o/register.json" 2>/dev/null

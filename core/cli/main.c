@@ -21,6 +21,10 @@
 #include "readers.h"
 #include "report.h"
 
+/* at most this many workers on one document (owner and helpers): past it
+ * each one's own set-up costs more than its share of the rules saves */
+#define RS_WORKERS_PER_DOC 2
+
 static volatile sig_atomic_t g_interrupted = 0;
 static void on_sigint(int sig) {
   /* the first Ctrl-C finishes the files in progress and writes what is
@@ -330,10 +334,66 @@ typedef struct pool {
   pthread_cond_t cv;
   int rule_failed;
   int ready;    /* the rules are validated: workers may be made */
+  /* documents open for help (see rs_share): parts[i] while file i's rules
+   * are being taken, helpers[i] workers on it besides its owner */
+  rs_share **parts;
+  int *helpers;
+  size_t preparing; /* files taken and still being read */
 } pool;
 
+static void wait_ready(pool *p) {
+  pthread_mutex_lock(&p->mu);
+  while (!p->ready) pthread_cond_wait(&p->cv, &p->mu);
+  pthread_mutex_unlock(&p->mu);
+}
+
+/* No file left to take: help with the rules of documents still open, until
+ * none is open and none is being read. A thread that never had a file makes
+ * its worker while the first documents are read. */
+static void help_others(pool *p, rs_worker **wp) {
+  pthread_mutex_lock(&p->mu);
+  for (;;) {
+    size_t k = p->n;
+    for (size_t i = 0; i < p->n; i++)
+      if (p->parts[i] && rs_share_pending(p->parts[i])) {
+        k = i;
+        break;
+      }
+    if (k == p->n) {
+      if (!p->preparing || g_interrupted) break;
+      if (!*wp) {
+        pthread_mutex_unlock(&p->mu);
+        wait_ready(p);
+        *wp = rs_worker_new_fresh(p->e);
+        pthread_mutex_lock(&p->mu);
+        if (!*wp) break;
+        continue;
+      }
+      pthread_cond_wait(&p->cv, &p->mu);
+      continue;
+    }
+    if (!*wp) {
+      pthread_mutex_unlock(&p->mu);
+      wait_ready(p);
+      *wp = rs_worker_new_fresh(p->e);
+      pthread_mutex_lock(&p->mu);
+      if (!*wp) break;
+      continue; /* the document may be done by now */
+    }
+    rs_share *part = p->parts[k];
+    p->helpers[k]++;
+    pthread_mutex_unlock(&p->mu);
+    rs_check_share(*wp, part);
+    pthread_mutex_lock(&p->mu);
+    p->helpers[k]--;
+    pthread_cond_broadcast(&p->cv);
+  }
+  pthread_mutex_unlock(&p->mu);
+}
+
 /* A worker thread reads its first file (model and facts: no Lua) while the
- * main thread is still validating the rules, then makes its Lua worker. */
+ * main thread is still validating the rules, then makes its Lua worker. It
+ * opens each document for help before running its rules. */
 static void *worker_main(void *arg) {
   pool *p = arg;
   rs_worker *w = NULL;
@@ -341,19 +401,35 @@ static void *worker_main(void *arg) {
   for (;;) {
     pthread_mutex_lock(&p->mu);
     size_t i = p->next < p->n && !g_interrupted ? p->next++ : p->n;
+    if (i < p->n) p->preparing++;
     pthread_mutex_unlock(&p->mu);
-    if (i >= p->n) break;
+    if (i >= p->n) {
+      help_others(p, &w);
+      break;
+    }
     rs_file_result fr;
     rs_doc *d = NULL;
     int rc = rs_prepare_file(p->e, p->paths[i], &fr, &d);
     if (d && !made) {
-      pthread_mutex_lock(&p->mu);
-      while (!p->ready) pthread_cond_wait(&p->cv, &p->mu);
-      pthread_mutex_unlock(&p->mu);
-      w = rs_worker_new(p->e);
+      wait_ready(p);
+      if (!w) w = rs_worker_new(p->e);
       made = 1;
     }
-    if (d && w) {
+    rs_share *part = d && w ? rs_share_new(p->e, d) : NULL;
+    pthread_mutex_lock(&p->mu);
+    p->preparing--;
+    p->parts[i] = part;
+    pthread_cond_broadcast(&p->cv);
+    pthread_mutex_unlock(&p->mu);
+    if (part) {
+      rc = rs_check_share(w, part);
+      /* no new helper; wait for those still on a rule */
+      pthread_mutex_lock(&p->mu);
+      p->parts[i] = NULL;
+      while (p->helpers[i]) pthread_cond_wait(&p->cv, &p->mu);
+      pthread_mutex_unlock(&p->mu);
+      rc = rs_share_finish(w, part, &fr);
+    } else if (d && w) {
       rc = rs_check_prepared(w, d, &fr);
     } else if (d) {
       rs_doc_free(d);
@@ -539,11 +615,15 @@ static int cmd_check(int argc, char **argv) {
   }
   int jobs = o.jobs > 0 ? o.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
   if (jobs < 1) jobs = 1;
-  if ((size_t)jobs > in.n) jobs = in.n ? (int)in.n : 1;
+  /* fewer files than workers: the others help with each document's rules,
+   * up to RS_WORKERS_PER_DOC workers a document */
+  if ((size_t)jobs > in.n * RS_WORKERS_PER_DOC) jobs = in.n ? (int)(in.n * RS_WORKERS_PER_DOC) : 1;
 
   pool p = {.e = &e, .paths = in.v, .n = in.n};
   p.results = calloc(in.n ? in.n : 1, sizeof *p.results);
   p.done = calloc(in.n ? in.n : 1, 1);
+  p.parts = calloc(in.n ? in.n : 1, sizeof *p.parts);
+  p.helpers = calloc(in.n ? in.n : 1, sizeof *p.helpers);
   pthread_mutex_init(&p.mu, NULL);
   pthread_cond_init(&p.cv, NULL);
   pthread_t *th = calloc((size_t)jobs, sizeof *th);
@@ -733,6 +813,8 @@ static int cmd_check(int argc, char **argv) {
     if (p.done[i]) rs_file_result_free(&p.results[i]);
   free(p.results);
   free(p.done);
+  free(p.parts);
+  free(p.helpers);
   free(th);
   pthread_mutex_destroy(&p.mu);
   pthread_cond_destroy(&p.cv);

@@ -5,6 +5,8 @@
 #include <dirent.h>
 #include <hunspell.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -750,6 +752,8 @@ static int load_rules_data(lua_State *L);
 
 static void load_rule_chunks(rs_worker *w);
 
+rs_worker *rs_worker_new_fresh(const rs_engine *e) { return worker_new(e, 1); }
+
 rs_worker *rs_worker_new(const rs_engine *e) {
   rs_worker *w = NULL;
   if (e->shared) {
@@ -885,13 +889,8 @@ void rs_worker_free(rs_worker *w) {
     fprintf(stderr, "rasoat-profile\t%.4f\t(facts)\n", w->prof_facts);
     free(w->prof);
   }
-  rs_spell_wait(w);
   if (w->L) lua_close(w->L);
-  if (w->spell) {
-    pthread_mutex_lock(&rs_spell_mutex);
-    Hunspell_destroy(w->spell);
-    pthread_mutex_unlock(&rs_spell_mutex);
-  }
+  rs_spell_release(w);
   free(w);
 }
 
@@ -1161,20 +1160,22 @@ static char *first_line(const char *m) {
 
 /* Runs rule i on the document whose proxy is at doc_idx. Returns 1 on
  * failure (an engine/… diagnostic added). */
-static int run_rule_timed(rs_worker *w, rs_doc *d, size_t i, rs_severity sev, int doc_idx);
+static int run_rule_timed(rs_worker *w, rs_doc *d, size_t i, rs_severity sev, int doc_idx, rs_diags *into);
 
 /* RASOAT_PROFILE=1: CPU time per rule on stderr when the worker ends */
-static int run_rule(rs_worker *w, rs_doc *d, size_t i, rs_severity sev, int doc_idx) {
-  if (!w->prof) return run_rule_timed(w, d, i, sev, doc_idx);
+static int run_rule(rs_worker *w, rs_doc *d, size_t i, rs_severity sev, int doc_idx, rs_diags *into) {
+  if (!w->prof) return run_rule_timed(w, d, i, sev, doc_idx, into);
   struct timespec a, b;
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &a);
-  int rc = run_rule_timed(w, d, i, sev, doc_idx);
+  int rc = run_rule_timed(w, d, i, sev, doc_idx, into);
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &b);
   w->prof[i] += (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9;
   return rc;
 }
 
-static int run_rule_timed(rs_worker *w, rs_doc *d, size_t i, rs_severity sev, int doc_idx) {
+/* The rule's findings (and the engine's finding when it fails) go to into:
+ * d->diags, or the rule's own list when workers share the document. */
+static int run_rule_timed(rs_worker *w, rs_doc *d, size_t i, rs_severity sev, int doc_idx, rs_diags *into) {
   lua_State *L = w->L;
   int top = lua_gettop(L);
   rs_call run;
@@ -1241,20 +1242,20 @@ static int run_rule_timed(rs_worker *w, rs_doc *d, size_t i, rs_severity sev, in
     const char *what = failure_rule(w);
     rs_diag *g;
     if (!strcmp(what, "engine/rule-blocked"))
-      g = rs_diags_add(&d->diags, what, RS_SEV_ERROR,
+      g = rs_diags_add(into, what, RS_SEV_ERROR,
                        "Quy tắc %s gọi hàm bị chặn trong hộp cát (%s); kết quả của quy tắc này bị bỏ qua", id,
                        w->blocked);
     else if (!strcmp(what, "engine/rule-memory"))
-      g = rs_diags_add(&d->diags, what, RS_SEV_ERROR,
+      g = rs_diags_add(into, what, RS_SEV_ERROR,
                        "Quy tắc %s dùng quá giới hạn bộ nhớ (%zu MiB); kết quả của quy tắc này bị bỏ qua", id,
                        w->e->budget.memory >> 20);
     else if (!strcmp(what, "engine/rule-timeout"))
-      g = rs_diags_add(&d->diags, what, RS_SEV_ERROR,
+      g = rs_diags_add(into, what, RS_SEV_ERROR,
                        "Quy tắc %s chạy quá giới hạn thời gian (%lld lệnh hoặc %lld ms); kết quả của quy tắc "
                        "này bị bỏ qua",
                        id, w->instr_budget, w->wall_budget_ms);
     else
-      g = rs_diags_add(&d->diags, what, RS_SEV_ERROR, "Quy tắc %s bị lỗi: %s; kết quả của quy tắc này bị bỏ qua",
+      g = rs_diags_add(into, what, RS_SEV_ERROR, "Quy tắc %s bị lỗi: %s; kết quả của quy tắc này bị bỏ qua",
                        id, err ? err : "?");
     if (g && d->npara) rs_diag_locate(g, d, 0, 0, 0);
     if (g) {
@@ -1266,7 +1267,7 @@ static int run_rule_timed(rs_worker *w, rs_doc *d, size_t i, rs_severity sev, in
     lua_gc(L, LUA_GCCOLLECT);
   } else {
     for (size_t k = 0; k < run.found.n; k++) {
-      rs_diags *ds = &d->diags;
+      rs_diags *ds = into;
       if (ds->n == ds->cap) {
         size_t nc = ds->cap ? ds->cap * 2 : 16;
         rs_diag *nv = realloc(ds->v, nc * sizeof *nv);
@@ -1281,7 +1282,7 @@ static int run_rule_timed(rs_worker *w, rs_doc *d, size_t i, rs_severity sev, in
     }
     free(run.found.v);
     if (run.capped) {
-      rs_diag *g = rs_diags_add(&d->diags, "engine/finding-cap", RS_SEV_INFO,
+      rs_diag *g = rs_diags_add(into, "engine/finding-cap", RS_SEV_INFO,
                                 "Quy tắc %s báo %zu phát hiện; chỉ giữ %zu phát hiện đầu tiên", id, run.count,
                                 w->e->budget.max_findings);
       if (g && d->npara) rs_diag_locate(g, d, 0, 0, 0);
@@ -1355,11 +1356,77 @@ static void prepare_doc(rs_doc *d) {
   d->prepared = 1;
 }
 
-static int check_rules(rs_worker *w, rs_doc *d, long only) {
-  const rs_engine *e = w->e;
+/* ---- one document, several workers ----
+ * When there are fewer documents than workers (a clerk checking one draft,
+ * the last files of a bulk run), idle workers help: every worker on the
+ * document takes its next rule from a common cursor and keeps that rule's
+ * findings in the rule's own list; rs_share_finish joins the lists in rule
+ * order, so the findings are exactly what one worker alone would make. */
+struct rs_share {
+  rs_doc *d;
+  _Atomic size_t next; /* the next rule to take */
+  size_t nrules;
+  rs_diags *found;     /* per rule */
+  pthread_mutex_t mu;  /* guards what follows */
+  int failed;
+  size_t skipped;      /* rules skipped past the document's time budget */
+  size_t first_skipped;
+  double prep_cpu;     /* reading the document (RASOAT_PROFILE) */
+};
+
+rs_share *rs_share_new(const rs_engine *e, rs_doc *d) {
+  rs_share *p = calloc(1, sizeof *p);
+  if (!p) return NULL;
+  p->found = calloc(e->nrules ? e->nrules : 1, sizeof *p->found);
+  if (!p->found) {
+    free(p);
+    return NULL;
+  }
   prepare_doc(d);
-  w->prof_facts += d->prep_cpu;
+  p->prep_cpu = d->prep_cpu;
   d->prep_cpu = 0;
+  p->d = d;
+  p->nrules = e->nrules;
+  atomic_init(&p->next, 0);
+  p->first_skipped = (size_t)-1;
+  pthread_mutex_init(&p->mu, NULL);
+  return p;
+}
+
+int rs_share_pending(rs_share *p) { return atomic_load(&p->next) < p->nrules; }
+
+static void part_free(rs_share *p) {
+  for (size_t i = 0; i < p->nrules; i++) rs_diags_free(&p->found[i]);
+  free(p->found);
+  pthread_mutex_destroy(&p->mu);
+  free(p);
+}
+
+static int check_rules_on(rs_worker *w, rs_doc *d, long only, rs_share *part);
+
+static int check_rules(rs_worker *w, rs_doc *d, long only) { return check_rules_on(w, d, only, NULL); }
+
+int rs_check_share(rs_worker *w, rs_share *p) { return check_rules_on(w, p->d, -1, p); }
+
+static void timeout_diag(rs_doc *d, long long doc_ms, size_t skipped, const char *first_skipped) {
+  rs_diag *g = rs_diags_add(&d->diags, "engine/rule-timeout", RS_SEV_ERROR,
+                            "Văn bản quá lớn: đã dùng hết %lld ms dành cho một văn bản; %zu quy tắc (từ %s) không "
+                            "được chạy",
+                            doc_ms, skipped, first_skipped);
+  if (g && d->npara) rs_diag_locate(g, d, 0, 0, 0);
+  if (g) {
+    free(g->excerpt);
+    g->excerpt = NULL;
+  }
+}
+
+static int check_rules_on(rs_worker *w, rs_doc *d, long only, rs_share *part) {
+  const rs_engine *e = w->e;
+  if (!part) {
+    prepare_doc(d);
+    w->prof_facts += d->prep_cpu;
+    d->prep_cpu = 0;
+  }
   w->submission = manifest_row(e, d->path);
   w->doc_bytes = 0;
   for (size_t i = 0; i < d->npara; i++) w->doc_bytes += d->paras[i].len;
@@ -1390,7 +1457,9 @@ static int check_rules(rs_worker *w, rs_doc *d, long only) {
   clock_gettime(CLOCK_MONOTONIC, &t0);
   size_t skipped = 0;
   const char *first_skipped = NULL;
-  for (size_t i = 0; i < e->nrules; i++) {
+  for (size_t k = 0;; k++) {
+    size_t i = part ? atomic_fetch_add(&part->next, 1) : k;
+    if (i >= e->nrules) break;
     int sev;
     if (only >= 0) {
       if ((size_t)only != i) continue;
@@ -1406,28 +1475,33 @@ static int check_rules(rs_worker *w, rs_doc *d, long only) {
     clock_gettime(CLOCK_MONOTONIC, &now);
     long long spent = (long long)(now.tv_sec - t0.tv_sec) * 1000 + (now.tv_nsec - t0.tv_nsec) / 1000000;
     if (e->budget.doc_ms > 0 && spent > e->budget.doc_ms) {
+      if (part) {
+        pthread_mutex_lock(&part->mu);
+        part->skipped++;
+        if (i < part->first_skipped) part->first_skipped = i;
+        pthread_mutex_unlock(&part->mu);
+        continue;
+      }
       if (!skipped) first_skipped = e->rules[i].info.id;
       skipped++;
       continue;
     }
-    failed |= run_rule(w, d, i, (rs_severity)sev, doc_idx);
+    failed |= run_rule(w, d, i, (rs_severity)sev, doc_idx, part ? &part->found[i] : &d->diags);
   }
   if (skipped) {
-    rs_diag *g = rs_diags_add(&d->diags, "engine/rule-timeout", RS_SEV_ERROR,
-                              "Văn bản quá lớn: đã dùng hết %lld ms dành cho một văn bản; %zu quy tắc (từ %s) không "
-                              "được chạy",
-                              e->budget.doc_ms, skipped, first_skipped);
-    if (g && d->npara) rs_diag_locate(g, d, 0, 0, 0);
-    if (g) {
-      free(g->excerpt);
-      g->excerpt = NULL;
-    }
+    timeout_diag(d, e->budget.doc_ms, skipped, first_skipped);
     failed = 1;
   }
   lua_settop(L, top);
   rs_regex_collect(L);
   /* the document's tables are garbage now; keep the state small */
   lua_gc(L, LUA_GCSTEP, 0);
+  if (part) {
+    pthread_mutex_lock(&part->mu);
+    part->failed |= failed;
+    pthread_mutex_unlock(&part->mu);
+    return failed;
+  }
   rs_diags_sort(&d->diags);
   return failed;
 }
@@ -1551,14 +1625,50 @@ int rs_prepare_file(const rs_engine *e, const char *path, rs_file_result *out, r
   return 0;
 }
 
-int rs_check_prepared(rs_worker *w, rs_doc *d, rs_file_result *out) {
-  int failed = rs_worker_check(w, d);
+static int complete_result(rs_worker *w, rs_doc *d, int failed, rs_file_result *out) {
   out->status = RS_FILE_CHECKED;
   out->diags = d->diags;
   memset(&d->diags, 0, sizeof d->diags);
   file_meta(w, d, out);
   out->doc = d;
   return failed ? 1 : 0;
+}
+
+int rs_check_prepared(rs_worker *w, rs_doc *d, rs_file_result *out) {
+  return complete_result(w, d, rs_worker_check(w, d), out);
+}
+
+int rs_share_finish(rs_worker *w, rs_share *p, rs_file_result *out) {
+  rs_doc *d = p->d;
+  const rs_engine *e = w->e;
+  /* the findings in rule order, as one worker would have added them */
+  for (size_t i = 0; i < p->nrules; i++) {
+    rs_diags *f = &p->found[i];
+    for (size_t k = 0; k < f->n; k++) {
+      rs_diags *ds = &d->diags;
+      if (ds->n == ds->cap) {
+        size_t nc = ds->cap ? ds->cap * 2 : 16;
+        rs_diag *nv = realloc(ds->v, nc * sizeof *nv);
+        if (!nv) {
+          rs_diag_free(&f->v[k]);
+          continue;
+        }
+        ds->v = nv;
+        ds->cap = nc;
+      }
+      ds->v[ds->n++] = f->v[k];
+    }
+    f->n = 0;
+  }
+  int failed = p->failed;
+  w->prof_facts += p->prep_cpu;
+  if (p->skipped) {
+    timeout_diag(d, e->budget.doc_ms, p->skipped, e->rules[p->first_skipped].info.id);
+    failed = 1;
+  }
+  rs_diags_sort(&d->diags);
+  part_free(p);
+  return complete_result(w, d, failed, out);
 }
 
 int rs_check_file(rs_worker *w, const char *path, rs_file_result *out) {

@@ -127,4 +127,18 @@ int rs_prepare_file(const rs_engine *e, const char *path, rs_file_result *out, r
 int rs_check_prepared(rs_worker *w, rs_doc *d, rs_file_result *out);
 void rs_file_result_free(rs_file_result *fr);
 
+/* One document checked by several workers at once (see engine.c). The
+ * owner makes the part with the prepared document; it and any helpers call
+ * rs_check_share (each takes rules from a common cursor until none is left);
+ * once every caller has returned, the owner calls rs_share_finish, which
+ * completes out like rs_check_prepared and frees the part. */
+typedef struct rs_share rs_share;
+rs_share *rs_share_new(const rs_engine *e, rs_doc *d);
+int rs_share_pending(rs_share *p); /* rules are left to take */
+int rs_check_share(rs_worker *w, rs_share *p);
+int rs_share_finish(rs_worker *w, rs_share *p, rs_file_result *out);
+/* A new worker, never the validating one (rs_worker_new may hand that
+ * one out): for a helper, so that the owner of a document keeps it. */
+rs_worker *rs_worker_new_fresh(const rs_engine *e);
+
 #endif

@@ -593,10 +593,20 @@ int rs_sandbox_open(rs_worker *w) {
 
 /* ---- spell: Hunspell with the Vietnamese dictionary ----
  *   spell.check(word) -> boolean      spell.suggest(word) -> array
- * The dictionary is loaded once per worker: on a thread of its own when
- * the worker starts (rs_spell_prefetch), else on first use. */
+ * One dictionary for the whole process, shared by the workers: loaded on a
+ * thread of its own when the first worker starts (rs_spell_prefetch), else
+ * on first use, and freed when the last worker that holds it is. Hunspell's
+ * look-ups keep state in the handle (the affix being tried), so calls are
+ * made one at a time under rs_spell_mutex; workers memoize the answers, so
+ * few calls are made. */
 
 pthread_mutex_t rs_spell_mutex = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t spell_cv = PTHREAD_COND_INITIALIZER;
+static Hunhandle *spell_h;      /* the dictionary, once loaded */
+static int spell_state;         /* 0 not started, 1 loading, 2 done (spell_h may be NULL: no dictionary) */
+static int spell_users;         /* workers holding the dictionary */
+static pthread_t spell_thread;
+static int spell_thread_live;   /* spell_thread not yet joined */
 
 static void spell_paths(char *aff, char *dic, size_t n) {
   const char *dir = getenv("RASOAT_HUNSPELL_DIR");
@@ -604,67 +614,133 @@ static void spell_paths(char *aff, char *dic, size_t n) {
   snprintf(dic, n, "%s/vi_VN.dic", dir ? dir : "/usr/share/hunspell");
 }
 
-/* Create w->spell when the dictionary exists; 0 when it does not. */
-static int spell_create(rs_worker *w) {
+/* Load the dictionary (outside the lock), then publish it. */
+static void spell_load(void) {
   char aff[512], dic[512];
   spell_paths(aff, dic, sizeof aff);
+  Hunhandle *h = NULL;
   FILE *f = fopen(dic, "r");
-  if (!f) return 0;
-  fclose(f);
-  /* Hunspell keeps a process-wide table with a plain (not thread-safe)
-   * reference count: create and destroy handles one thread at a time */
+  if (f) {
+    fclose(f);
+    h = Hunspell_create(aff, dic);
+  }
   pthread_mutex_lock(&rs_spell_mutex);
-  w->spell = Hunspell_create(aff, dic);
+  spell_h = h;
+  spell_state = 2;
+  pthread_cond_broadcast(&spell_cv);
   pthread_mutex_unlock(&rs_spell_mutex);
-  return 1;
 }
 
 static void *spell_loader_main(void *arg) {
-  spell_create(arg);
+  (void)arg;
+  spell_load();
   return NULL;
 }
 
 void rs_spell_prefetch(rs_worker *w) {
-  if (w->spell || w->spell_loading) return;
-  if (pthread_create(&w->spell_loader, NULL, spell_loader_main, w) == 0) w->spell_loading = 1;
+  pthread_mutex_lock(&rs_spell_mutex);
+  if (!w->spell) {
+    w->spell = (void *)1; /* holds a reference */
+    spell_users++;
+  }
+  if (spell_state == 0) {
+    spell_state = 1;
+    if (pthread_create(&spell_thread, NULL, spell_loader_main, NULL) == 0) {
+      spell_thread_live = 1;
+    } else {
+      pthread_mutex_unlock(&rs_spell_mutex);
+      spell_load();
+      return;
+    }
+  }
+  pthread_mutex_unlock(&rs_spell_mutex);
+}
+
+/* Called with rs_spell_mutex held: the dictionary once loaded (NULL when
+ * there is none). */
+static Hunhandle *spell_ready_locked(void) {
+  if (spell_state == 0) {
+    spell_state = 1;
+    pthread_mutex_unlock(&rs_spell_mutex);
+    spell_load();
+    pthread_mutex_lock(&rs_spell_mutex);
+  }
+  while (spell_state != 2) pthread_cond_wait(&spell_cv, &rs_spell_mutex);
+  return spell_h;
 }
 
 void rs_spell_wait(rs_worker *w) {
-  if (!w->spell_loading) return;
-  pthread_join(w->spell_loader, NULL);
-  w->spell_loading = 0;
+  (void)w;
+  pthread_mutex_lock(&rs_spell_mutex);
+  if (spell_state != 0) spell_ready_locked();
+  pthread_mutex_unlock(&rs_spell_mutex);
 }
 
-static Hunhandle *get_spell(lua_State *L) {
+void rs_spell_release(rs_worker *w) {
+  if (!w->spell) return;
+  w->spell = NULL;
+  pthread_mutex_lock(&rs_spell_mutex);
+  if (spell_state != 0) spell_ready_locked();
+  int last = --spell_users == 0;
+  int join = last && spell_thread_live;
+  Hunhandle *h = last ? spell_h : NULL;
+  if (last) {
+    spell_thread_live = 0;
+    spell_h = NULL;
+    spell_state = 0;
+  }
+  /* under the lock: no other load may start meanwhile (Hunspell keeps a
+   * process-wide table with a plain reference count); the loader has
+   * already published and let go of the lock */
+  if (join) pthread_join(spell_thread, NULL);
+  if (h) Hunspell_destroy(h);
+  pthread_mutex_unlock(&rs_spell_mutex);
+}
+
+/* Locks rs_spell_mutex and returns the dictionary, or raises an error. */
+static Hunhandle *spell_lock(lua_State *L) {
   rs_worker *w = worker_of(L);
-  rs_spell_wait(w);
-  if (!w->spell && !spell_create(w)) {
+  if (!w->spell) rs_spell_prefetch(w);
+  pthread_mutex_lock(&rs_spell_mutex);
+  Hunhandle *h = spell_ready_locked();
+  if (!h) {
+    pthread_mutex_unlock(&rs_spell_mutex);
     char aff[512], dic[512];
     spell_paths(aff, dic, sizeof aff);
     luaL_error(L, "spell: Vietnamese dictionary not found (%s): install hunspell-vi", dic);
     return NULL;
   }
-  return w->spell;
+  return h;
 }
 
 static int spell_check(lua_State *L) {
   const char *word = luaL_checkstring(L, 1);
-  Hunhandle *h = get_spell(L);
-  lua_pushboolean(L, Hunspell_spell(h, word) != 0);
+  Hunhandle *h = spell_lock(L);
+  int ok = Hunspell_spell(h, word) != 0;
+  pthread_mutex_unlock(&rs_spell_mutex);
+  lua_pushboolean(L, ok);
   return 1;
 }
 
 static int spell_suggest(lua_State *L) {
   const char *word = luaL_checkstring(L, 1);
-  Hunhandle *h = get_spell(L);
+  Hunhandle *h = spell_lock(L);
   char **list = NULL;
   int n = Hunspell_suggest(h, &list, word);
-  lua_createtable(L, n > 0 ? n : 0, 0);
-  for (int i = 0; i < n; i++) {
-    lua_pushstring(L, list[i]);
+  /* copy out before unlocking; the Lua calls below may raise errors */
+  char **copy = n > 0 ? calloc((size_t)n, sizeof *copy) : NULL;
+  int m = 0;
+  for (int i = 0; copy && i < n; i++)
+    if ((copy[m] = strdup(list[i]))) m++;
+  if (list) Hunspell_free_list(h, &list, n);
+  pthread_mutex_unlock(&rs_spell_mutex);
+  lua_createtable(L, m, 0);
+  for (int i = 0; i < m; i++) {
+    lua_pushstring(L, copy[i]);
+    free(copy[i]);
     lua_rawseti(L, -2, i + 1);
   }
-  if (list) Hunspell_free_list(h, &list, n);
+  free(copy);
   return 1;
 }
 

@@ -40,9 +40,7 @@ struct rs_worker {
   rs_call *run;
   const char *profile_name;
   int profile_index;
-  void *spell;          /* Hunhandle*, created on first use or by the loader */
-  pthread_t spell_loader;/* background dictionary load (rs_spell_prefetch) */
-  int spell_loading;    /* spell_loader not yet joined */
+  void *spell;          /* non-NULL: holds a reference to the shared dictionary */
   int submission;       /* manifest row of the document being checked, or -1 */
   double *prof;         /* RASOAT_PROFILE: CPU seconds per rule */
   double prof_facts;
@@ -51,7 +49,7 @@ struct rs_worker {
 };
 
 /* sandbox.c */
-extern pthread_mutex_t rs_spell_mutex; /* Hunspell_create/destroy */
+extern pthread_mutex_t rs_spell_mutex; /* the shared dictionary and every call on it */
 int rs_sandbox_open(rs_worker *w);
 /* Replace the value at the top of the stack by its read-only proxy. */
 void rs_freeze(lua_State *L);
@@ -65,11 +63,15 @@ void rs_budget_end(rs_worker *w);
 int rs_msgh(lua_State *L);
 /* Spelling binding used by rules: pushes the `spell` table. */
 void rs_spell_open(rs_worker *w);
-/* Load the dictionary on a thread of its own (about 10 M instructions),
- * while the first document is read and its facts found; spell.* waits for
- * it. rs_spell_wait joins it (rs_worker_free must, before freeing). */
+/* The dictionary is one for the process. rs_spell_prefetch takes the
+ * worker's reference and, the first time, starts loading it on a thread of
+ * its own (about 10 M instructions) while the first document is read;
+ * spell.* waits for it. rs_spell_wait waits for the load; rs_spell_release
+ * drops the worker's reference (rs_worker_free does), and the last one
+ * frees the dictionary. */
 void rs_spell_prefetch(rs_worker *w);
 void rs_spell_wait(rs_worker *w);
+void rs_spell_release(rs_worker *w);
 
 /* luadoc.c: push the raw (unfrozen) Lua view of a document. */
 void rs_luadoc_push(lua_State *L, const rs_doc *d);
