@@ -213,7 +213,7 @@ def main():
     results["docx"] = dx
 
     # 4. memory over the big corpus -------------------------------------------------------
-    rss_mb = same_big = big_lines = big_n = big_wall = rss_json_mb = None
+    rss_mb = same_big = big_lines = big_n = big_wall = rss_json_mb = rss_sarif_mb = None
     if a.big:
         big_n = sum(1 for _, _, fs in os.walk(a.big) for f in fs if f.endswith(".txt"))
         print("\n== peak RSS: rasoat check -j 2 --format jsonl over %d drafts ==" % big_n, file=sys.stderr)
@@ -229,8 +229,15 @@ def main():
         rss_json, _ = time_v([a.rasoat, "check", "-j", "2", "--format", "json", a.big], os.path.join(tmp, "big.json"))
         rss_json_mb = rss_json / 1024.0
         print("  json: peak RSS %.1f MB" % rss_json_mb, file=sys.stderr)
+        # and sarif (artifacts and results spooled to temporary files)
+        rss_sarif, _ = time_v([a.rasoat, "check", "-j", "2", "--format", "sarif", a.big],
+                              os.path.join(tmp, "big.sarif"))
+        rss_sarif_mb = rss_sarif / 1024.0
+        os.unlink(os.path.join(tmp, "big.sarif"))
+        print("  sarif: peak RSS %.1f MB" % rss_sarif_mb, file=sys.stderr)
         results["memory"] = {"drafts": big_n, "rss_kib": rss, "wall_j2": big_wall, "wall_j1": big_wall1,
-                             "lines": big_lines, "j1_equals_j2": same_big, "rss_json_kib": rss_json}
+                             "lines": big_lines, "j1_equals_j2": same_big, "rss_json_kib": rss_json,
+                             "rss_sarif_kib": rss_sarif}
 
     # report ------------------------------------------------------------------------------
     man = os.path.join(a.corpus, "MANIFEST.tsv")
@@ -293,6 +300,8 @@ def main():
     if rss_mb is not None:
         print("%-42s %-10s %-16s %s" % ("peak RSS -j 2 json, %d drafts" % big_n, "(report)",
                                         "%.1f MB" % rss_json_mb, "info"))
+        print("%-42s %-10s %-16s %s" % ("peak RSS -j 2 sarif, %d drafts" % big_n, "(report)",
+                                        "%.1f MB" % rss_sarif_mb, "info"))
     print("%-42s %-10s %-16s %s" % ("parallel efficiency -j1 → -j%d" % a.jobs, "(report)",
                                     "%.0f%%" % (eff * 100), "info"))
     print("%-42s %-10s %-16s %s" % ("per-core: textlint cpu / rasoat cpu", "(report)",

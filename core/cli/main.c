@@ -640,10 +640,11 @@ static int cmd_check(int argc, char **argv) {
    * --write-baseline still need them): memory stays flat for any number of
    * files. The other formats keep the findings; only text and html (and
    * --fix) need the document itself at the end. */
-  int streaming = !strcmp(o.format, "jsonl") || !strcmp(o.format, "json");
+  int streaming = !strcmp(o.format, "jsonl") || !strcmp(o.format, "json") || !strcmp(o.format, "sarif");
   int keep_doc = !strcmp(o.format, "text") || !strcmp(o.format, "html") || o.fix;
   int keep_diags = !streaming || o.write_baseline || o.fix;
   rs_json_stream *js = NULL;
+  rs_sarif_stream *ss = NULL;
   int summary_html = 0;
   char **links = NULL;
   char *links_dir = NULL;
@@ -663,6 +664,7 @@ static int cmd_check(int argc, char **argv) {
   size_t printed = 0;
   int write_failed = 0;
   if (!strcmp(o.format, "json") && !(js = rs_out_json_begin(out))) write_failed = 1;
+  if (!strcmp(o.format, "sarif") && !(ss = rs_out_sarif_begin(out, e.infos, e.nrules))) write_failed = 1;
   rs_progress prog;
   rs_progress_init(&prog, in.n, isatty(STDERR_FILENO) && in.n > 1);
   pthread_mutex_lock(&p.mu);
@@ -697,7 +699,9 @@ static int cmd_check(int argc, char **argv) {
         pthread_mutex_unlock(&p.mu);
         if (streaming && !write_failed) {
           if (js) rs_out_json_file(js, fr);
-          else rs_out_jsonl_file(out, fr);
+          else if (ss) {
+            if (rs_out_sarif_file(ss, fr)) write_failed = 1;
+          } else rs_out_jsonl_file(out, fr);
           if (fflush(out) != 0) write_failed = 1;
         }
         /* keep the counts, free what the output no longer needs */
@@ -786,10 +790,14 @@ static int cmd_check(int argc, char **argv) {
     if (rs_out_json_end(js, &r) != 0) write_failed = 1;
     js = NULL;
   }
+  if (ss) {
+    /* after a write failure the stream is only freed */
+    if (rs_out_sarif_end(ss, write_failed ? NULL : &r) != 0) write_failed = 1;
+    ss = NULL;
+  }
   if (!streaming && !write_failed) {
     int rc = 0;
     if (!strcmp(o.format, "text")) rc = rs_out_text(out, &r, &oo);
-    else if (!strcmp(o.format, "sarif")) rc = rs_out_sarif(out, &r, &oo);
     else if (!strcmp(o.format, "junit")) rc = rs_out_junit(out, &r, &oo);
     else if (!strcmp(o.format, "html")) rc = rs_out_html(out, &r, &oo);
     else if (!strcmp(o.format, "csv")) rc = rs_out_csv(out, &r, &oo);

@@ -4,6 +4,7 @@
 #include "report.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,8 +14,9 @@
 typedef struct sarif_ctx {
   int err;
   const rs_report *r;
-  /* rule ids in descriptor order: r->rules first, then ids met in results */
-  const char **ids;
+  /* rule ids in descriptor order: the engine's rules first, then ids met
+   * in results (owned copies) */
+  char **ids;
   size_t nids, capids;
 } sarif_ctx;
 
@@ -91,7 +93,7 @@ static long rule_index(sarif_ctx *c, const char *id) {
     if (!strcmp(c->ids[i], id)) return (long)i;
   if (c->nids == c->capids) {
     size_t nc = c->capids ? c->capids * 2 : 32;
-    const char **ni = realloc(c->ids, nc * sizeof *ni);
+    char **ni = realloc(c->ids, nc * sizeof *ni);
     if (!ni) {
       c->err = RS_ENOMEM;
       return -1;
@@ -99,7 +101,11 @@ static long rule_index(sarif_ctx *c, const char *id) {
     c->ids = ni;
     c->capids = nc;
   }
-  c->ids[c->nids] = id;
+  c->ids[c->nids] = rs_strdup(id);
+  if (!c->ids[c->nids]) {
+    c->err = RS_ENOMEM;
+    return -1;
+  }
   return (long)c->nids++;
 }
 
@@ -312,111 +318,238 @@ static json_t *result(sarif_ctx *c, const rs_file_result *fr, size_t fi, const r
   return res;
 }
 
-static json_t *build(sarif_ctx *c) {
-  const rs_report *r = c->r;
-  json_t *root = obj(c);
-  set(c, root, "$schema", jstr(c, SARIF_SCHEMA));
-  set(c, root, "version", jstr(c, "2.1.0"));
-  json_t *run = obj(c);
+/* ---- the writer: streamed ----
+ * The run's driver (its rules include ids first met in results) and its
+ * invocation (whether every file was checked, and a note per file that was
+ * not) come before the artifacts and results in the document, but are
+ * known only at the end. Artifacts, results and notes are therefore
+ * spooled to temporary files as the files come, and the document is
+ * written at the end, each element dumped by Jansson at its depth: the
+ * same bytes as one dump of the whole tree, with memory that does not grow
+ * with the number of files. */
 
-  for (size_t i = 0; i < r->nrules; i++) rule_index(c, r->rules[i].id);
+#define SARIF_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY)
 
-  json_t *artifacts = arr(c);
-  json_t *results = arr(c);
-  json_t *notes = arr(c);
-  int ok = !r->interrupted;
-  for (size_t fi = 0; fi < r->nfiles; fi++) {
-    const rs_file_result *fr = &r->files[fi];
-    json_t *art = obj(c);
-    json_t *al = obj(c);
-    char *uri = out_path_uri(fr->path);
-    if (!uri) c->err = RS_ENOMEM;
-    set(c, al, "uri", jstr(c, uri));
-    set(c, art, "location", al);
-    const char *mime = mime_of(fr->format);
-    if (mime) set(c, art, "mimeType", jstr(c, mime));
-    push(c, artifacts, art);
+typedef struct spool {
+  FILE *f;
+  char *mem; /* open_memstream's buffer when no temporary file could be made */
+  size_t memlen;
+  size_t n;  /* elements written */
+} spool;
 
-    if (fr->status == RS_FILE_FAILED) {
-      ok = 0;
-      json_t *n = obj(c);
-      set(c, n, "level", jstr(c, "error"));
-      char *text = rs_sprintf("Không kiểm tra được tệp %s: %s", fr->path ? fr->path : "",
-                              fr->error ? fr->error : "lỗi không rõ");
-      set(c, n, "message", message(c, text ? text : fr->error));
-      free(text);
-      json_t *desc = obj(c);
-      set(c, desc, "id", jstr(c, "engine/input"));
-      set(c, n, "descriptor", desc);
-      json_t *loc = obj(c), *phys = obj(c), *nal = obj(c);
-      set(c, nal, "uri", jstr(c, uri));
-      set(c, nal, "index", jint(c, (long long)fi));
-      set(c, phys, "artifactLocation", nal);
-      set(c, loc, "physicalLocation", phys);
-      json_t *locs = arr(c);
-      push(c, locs, loc);
-      set(c, n, "locations", locs);
-      push(c, notes, n);
+struct rs_sarif_stream {
+  FILE *out;
+  sarif_ctx c;
+  spool art, res, notes;
+  size_t fi; /* index of the next file */
+  int ok;    /* every file checked */
+};
+
+static int spool_open(spool *sp) {
+  memset(sp, 0, sizeof *sp);
+  sp->f = tmpfile();
+  if (!sp->f) sp->f = open_memstream(&sp->mem, &sp->memlen);
+  return sp->f ? 0 : -1;
+}
+
+static void spool_close(spool *sp) {
+  if (sp->f) fclose(sp->f);
+  free(sp->mem);
+  memset(sp, 0, sizeof *sp);
+}
+
+/* v as Jansson writes it at nesting depth `depth` (its first line is not
+ * indented: the caller has written the indentation). Takes v. */
+static int dump_at(FILE *f, json_t *v, int depth) {
+  char *s = v ? json_dumps(v, SARIF_FLAGS) : NULL;
+  json_decref(v);
+  if (!s) return RS_ENOMEM;
+  /* a newline and the indentation of depth 0..31 */
+  static const char nl_ind[] = "\n                                                                ";
+  size_t ind = (size_t)depth * 2;
+  if (ind > sizeof nl_ind - 2) ind = sizeof nl_ind - 2;
+  for (const char *p = s;;) {
+    const char *nl = strchr(p, '\n');
+    if (!nl) {
+      fputs(p, f);
+      break;
     }
-    free(uri);
-
-    if (fr->diags.n) {
-      char(*fps)[33] = malloc(fr->diags.n * sizeof *fps);
-      if (!fps || out_fingerprints(fr, fps)) {
-        free(fps);
-        c->err = RS_ENOMEM;
-        continue;
-      }
-      for (size_t k = 0; k < fr->diags.n; k++) push(c, results, result(c, fr, fi, &fr->diags.v[k], fps[k]));
-      free(fps);
-    }
+    fwrite(p, 1, (size_t)(nl - p), f);
+    fwrite(nl_ind, 1, ind + 1, f);
+    p = nl + 1;
   }
-  if (r->interrupted) {
+  free(s);
+  return ferror(f) ? RS_EIO : 0;
+}
+
+/* One element of an array whose elements are at `depth`. */
+static int spool_add(sarif_ctx *c, spool *sp, json_t *v, int depth) {
+  if (c->err) {
+    json_decref(v);
+    return c->err;
+  }
+  fprintf(sp->f, "%s%*s", sp->n ? ",\n" : "", depth * 2, ""); /* depth <= 6 here */
+  sp->n++;
+  int rc = dump_at(sp->f, v, depth);
+  if (rc) c->err = rc;
+  return rc;
+}
+
+/* The spooled elements as an array value, the key already written. */
+static int spool_emit(FILE *out, spool *sp, int depth) {
+  if (!sp->n) {
+    fputs("[]", out);
+    return ferror(out) ? RS_EIO : 0;
+  }
+  fputs("[\n", out);
+  if (fflush(sp->f) != 0 || ferror(sp->f)) return RS_EIO;
+  if (sp->mem) {
+    fwrite(sp->mem, 1, sp->memlen, out);
+  } else {
+    rewind(sp->f);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, sp->f)) > 0)
+      if (fwrite(buf, 1, n, out) != n) return RS_EIO;
+    if (ferror(sp->f)) return RS_EIO;
+  }
+  fprintf(out, "\n%*s]", (depth - 1) * 2, "");
+  return ferror(out) ? RS_EIO : 0;
+}
+
+rs_sarif_stream *rs_out_sarif_begin(FILE *out, const rs_rule_info *rules, size_t nrules) {
+  rs_sarif_stream *s = calloc(1, sizeof *s);
+  if (!s) return NULL;
+  s->out = out;
+  s->ok = 1;
+  if (spool_open(&s->art) || spool_open(&s->res) || spool_open(&s->notes)) {
+    rs_out_sarif_end(s, NULL);
+    return NULL;
+  }
+  for (size_t i = 0; i < nrules; i++) rule_index(&s->c, rules[i].id);
+  return s;
+}
+
+int rs_out_sarif_file(rs_sarif_stream *s, const rs_file_result *fr) {
+  sarif_ctx *c = &s->c;
+  size_t fi = s->fi++;
+  json_t *art = obj(c);
+  json_t *al = obj(c);
+  char *uri = out_path_uri(fr->path);
+  if (!uri) c->err = RS_ENOMEM;
+  set(c, al, "uri", jstr(c, uri));
+  set(c, art, "location", al);
+  const char *mime = mime_of(fr->format);
+  if (mime) set(c, art, "mimeType", jstr(c, mime));
+  spool_add(c, &s->art, art, 4);
+
+  if (fr->status == RS_FILE_FAILED) {
+    s->ok = 0;
     json_t *n = obj(c);
     set(c, n, "level", jstr(c, "error"));
-    set(c, n, "message", message(c, "Quá trình kiểm tra bị ngắt giữa chừng; kết quả chưa đầy đủ."));
-    push(c, notes, n);
+    char *text = rs_sprintf("Không kiểm tra được tệp %s: %s", fr->path ? fr->path : "",
+                            fr->error ? fr->error : "lỗi không rõ");
+    set(c, n, "message", message(c, text ? text : fr->error));
+    free(text);
+    json_t *desc = obj(c);
+    set(c, desc, "id", jstr(c, "engine/input"));
+    set(c, n, "descriptor", desc);
+    json_t *loc = obj(c), *phys = obj(c), *nal = obj(c);
+    set(c, nal, "uri", jstr(c, uri));
+    set(c, nal, "index", jint(c, (long long)fi));
+    set(c, phys, "artifactLocation", nal);
+    set(c, loc, "physicalLocation", phys);
+    json_t *locs = arr(c);
+    push(c, locs, loc);
+    set(c, n, "locations", locs);
+    spool_add(c, &s->notes, n, 6);
   }
+  free(uri);
 
-  /* the driver last: its rules include ids first met in the results */
-  json_t *tool = obj(c), *driver = obj(c);
-  set(c, driver, "name", jstr(c, "rasoat"));
-  set(c, driver, "version", jstr(c, RS_VERSION));
-  set(c, driver, "semanticVersion", jstr(c, RS_VERSION));
-  set(c, driver, "language", jstr(c, "vi-VN"));
-  json_t *rules = arr(c);
-  for (size_t i = 0; i < c->nids; i++) push(c, rules, rule_descriptor(c, c->ids[i], out_find_rule(r, c->ids[i])));
-  set(c, driver, "rules", rules);
-  set(c, tool, "driver", driver);
-  set(c, run, "tool", tool);
+  if (fr->diags.n) {
+    char(*fps)[33] = malloc(fr->diags.n * sizeof *fps);
+    if (!fps || out_fingerprints(fr, fps)) {
+      free(fps);
+      c->err = RS_ENOMEM;
+      return c->err;
+    }
+    for (size_t k = 0; k < fr->diags.n; k++) spool_add(c, &s->res, result(c, fr, fi, &fr->diags.v[k], fps[k]), 4);
+    free(fps);
+  }
+  return c->err;
+}
 
-  json_t *inv = obj(c);
-  set(c, inv, "executionSuccessful", json_boolean(ok));
-  set(c, inv, "toolExecutionNotifications", notes);
-  json_t *invs = arr(c);
-  push(c, invs, inv);
-  set(c, run, "invocations", invs);
-  set(c, run, "language", jstr(c, "vi-VN"));
-  set(c, run, "columnKind", jstr(c, "unicodeCodePoints"));
-  set(c, run, "artifacts", artifacts);
-  set(c, run, "results", results);
-  json_t *runs = arr(c);
-  push(c, runs, run);
-  set(c, root, "runs", runs);
-  return root;
+int rs_out_sarif_end(rs_sarif_stream *s, const rs_report *r) {
+  sarif_ctx *c = &s->c;
+  int rc = c->err;
+  if (r && !rc) {
+    c->r = r;
+    int ok = s->ok && !r->interrupted;
+    if (r->interrupted) {
+      json_t *n = obj(c);
+      set(c, n, "level", jstr(c, "error"));
+      set(c, n, "message", message(c, "Quá trình kiểm tra bị ngắt giữa chừng; kết quả chưa đầy đủ."));
+      spool_add(c, &s->notes, n, 6);
+    }
+    /* the driver: its rules include ids first met in the results */
+    json_t *tool = obj(c), *driver = obj(c);
+    set(c, driver, "name", jstr(c, "rasoat"));
+    set(c, driver, "version", jstr(c, RS_VERSION));
+    set(c, driver, "semanticVersion", jstr(c, RS_VERSION));
+    set(c, driver, "language", jstr(c, "vi-VN"));
+    json_t *rules = arr(c);
+    for (size_t i = 0; i < c->nids; i++) push(c, rules, rule_descriptor(c, c->ids[i], out_find_rule(r, c->ids[i])));
+    set(c, driver, "rules", rules);
+    set(c, tool, "driver", driver);
+    FILE *f = s->out;
+    json_t *schema = jstr(c, SARIF_SCHEMA);
+    rc = c->err;
+    if (!rc) {
+      fputs("{\n  \"$schema\": ", f);
+      rc = dump_at(f, schema, 1);
+      schema = NULL;
+    }
+    if (!rc) {
+      fputs(",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"tool\": ", f);
+      rc = dump_at(f, tool, 3);
+      tool = NULL;
+    }
+    if (!rc) {
+      fprintf(f, ",\n      \"invocations\": [\n        {\n          \"executionSuccessful\": %s,\n"
+                 "          \"toolExecutionNotifications\": ",
+              ok ? "true" : "false");
+      rc = spool_emit(f, &s->notes, 6);
+    }
+    if (!rc) {
+      fputs("\n        }\n      ],\n      \"language\": \"vi-VN\",\n      \"columnKind\": \"unicodeCodePoints\",\n"
+            "      \"artifacts\": ",
+            f);
+      rc = spool_emit(f, &s->art, 4);
+    }
+    if (!rc) {
+      fputs(",\n      \"results\": ", f);
+      rc = spool_emit(f, &s->res, 4);
+    }
+    if (!rc) {
+      fputs("\n    }\n  ]\n}\n", f);
+      if (ferror(f)) rc = RS_EIO;
+    }
+    json_decref(schema);
+    json_decref(tool);
+  }
+  spool_close(&s->art);
+  spool_close(&s->res);
+  spool_close(&s->notes);
+  for (size_t i = 0; i < c->nids; i++) free(c->ids[i]);
+  free(c->ids);
+  free(s);
+  return rc;
 }
 
 int rs_out_sarif(FILE *f, const rs_report *r, const rs_out_opts *o) {
   (void)o;
-  sarif_ctx c = {0};
-  c.r = r;
-  json_t *root = build(&c);
-  int rc = c.err;
-  if (!rc) {
-    if (json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) || fputc('\n', f) == EOF) rc = RS_EIO;
-  }
-  json_decref(root);
-  free(c.ids);
-  if (!rc && ferror(f)) rc = RS_EIO;
-  return rc;
+  rs_sarif_stream *s = rs_out_sarif_begin(f, r->rules, r->nrules);
+  if (!s) return RS_ENOMEM;
+  for (size_t i = 0; i < r->nfiles; i++) rs_out_sarif_file(s, &r->files[i]);
+  return rs_out_sarif_end(s, r);
 }

@@ -75,6 +75,15 @@ rs_json_stream *rs_out_json_begin(FILE *f);
 int rs_out_json_file(rs_json_stream *s, const rs_file_result *fr);
 int rs_out_json_end(rs_json_stream *s, const rs_report *r);
 int rs_out_sarif(FILE *f, const rs_report *r, const rs_out_opts *o);
+/* The sarif format written as the files come, with memory that does not
+ * grow with their number (artifacts and results are spooled to temporary
+ * files): begin with the engine's rules, each file in order, then end with
+ * the report (its rules and interrupted flag only; files' findings may be
+ * freed by then). end writes the document and frees the stream. */
+typedef struct rs_sarif_stream rs_sarif_stream;
+rs_sarif_stream *rs_out_sarif_begin(FILE *f, const rs_rule_info *rules, size_t nrules);
+int rs_out_sarif_file(rs_sarif_stream *s, const rs_file_result *fr);
+int rs_out_sarif_end(rs_sarif_stream *s, const rs_report *r);
 int rs_out_junit(FILE *f, const rs_report *r, const rs_out_opts *o);
 int rs_out_csv(FILE *f, const rs_report *r, const rs_out_opts *o);
 int rs_out_html(FILE *f, const rs_report *r, const rs_out_opts *o);

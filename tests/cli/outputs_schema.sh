@@ -3,6 +3,12 @@
 #  - sarif validates against the OASIS SARIF 2.1.0 schema, holds every
 #    finding of --format json, and its fingerprints are stable across runs;
 #  - junit parses and lists the findings; csv has one row per finding;
+#  - sarif over a folder (streamed: written at the end from spooled
+#    artifacts and results): one artifact per file, the results of
+#    --format json in order with their artifact index, one notification per
+#    file that could not be read, rule ids first met in results (a failing
+#    plugin's engine/rule-error) among the driver's rules, same bytes with
+#    -j 1 and -j 2;
 #  - html renders in headless Chromium (a PNG is taken) and, in the DOM
 #    Chromium builds, every finding located in the text is highlighted.
 # Usage: outputs_schema.sh <rasoat binary> <source dir>
@@ -106,6 +112,50 @@ failed = sum(1 for f in report["files"] if f["status"] == "failed")
 assert len(rows) - 1 == len(findings) + failed, (len(rows) - 1, len(findings))
 assert all(len(r) == 7 for r in rows)
 print("sarif, junit, csv: %d findings" % len(findings))
+EOF
+
+# sarif over a folder, streamed
+mkdir -p "$TMP/dir/sub" "$TMP/plug/hostile"
+cp "$SAMPLE" "$TMP/dir/a.txt"
+cp "$SRC/fixtures/docx/sample.docx" "$TMP/dir/sub/b.docx"
+printf 'PK\3\4 not a zip' > "$TMP/dir/c-broken.docx"
+cp "$SRC/fixtures/html/tcvn3.html" "$TMP/dir/d.html"
+cp "$SRC/tests/sandbox/hostile/hostile/error-table.lua" "$TMP/plug/hostile/"
+for j in 1 2; do
+  "$BIN" check --no-config --plugins "$TMP/plug" -j $j --format sarif "$TMP/dir" > "$TMP/d$j.sarif" 2>/dev/null
+  [ $? -le 2 ] || fail "sarif over a folder: bad exit status"
+done
+"$BIN" check --no-config --plugins "$TMP/plug" --format json "$TMP/dir" > "$TMP/d.json" 2>/dev/null
+cmp -s "$TMP/d1.sarif" "$TMP/d2.sarif" || fail "sarif over a folder: -j 1 and -j 2 differ"
+"$PY" - "$SCHEMA" "$TMP/d1.sarif" "$TMP/d.json" <<'EOF' || fail "sarif over a folder"
+import json, sys
+import jsonschema
+schema = json.load(open(sys.argv[1], encoding="utf-8"))
+sarif = json.load(open(sys.argv[2], encoding="utf-8"))
+report = json.load(open(sys.argv[3], encoding="utf-8"))
+errors = list(jsonschema.Draft4Validator(schema).iter_errors(sarif))
+assert not errors, "%d schema errors: %s" % (len(errors), errors[0].message)
+run = sarif["runs"][0]
+files = report["files"]
+arts = run["artifacts"]
+assert len(arts) == len(files) == 4, (len(arts), len(files))
+for a, f in zip(arts, files):
+    assert a["location"]["uri"].endswith(f["path"].split("/")[-1]), (a, f["path"])
+findings = [(i, d) for i, f in enumerate(files) for d in f["diagnostics"]]
+results = run["results"]
+assert len(results) == len(findings) > 0, (len(results), len(findings))
+rules = run["tool"]["driver"]["rules"]
+for r, (i, d) in zip(results, findings):
+    assert r["ruleId"] == d["rule"], (r["ruleId"], d["rule"])
+    assert r["locations"][0]["physicalLocation"]["artifactLocation"]["index"] == i
+    assert rules[r["ruleIndex"]]["id"] == r["ruleId"]
+assert any(r["ruleId"] == "engine/rule-error" for r in results), "no finding of the failing plugin"
+inv = run["invocations"][0]
+assert inv["executionSuccessful"] is False
+failed = [i for i, f in enumerate(files) if f["status"] == "failed"]
+notes = inv["toolExecutionNotifications"]
+assert [n["locations"][0]["physicalLocation"]["artifactLocation"]["index"] for n in notes] == failed == [1], notes
+print("sarif over a folder: %d files, %d results, %d notes" % (len(arts), len(results), len(notes)))
 EOF
 
 command -v chromium >/dev/null || fail "chromium is needed (Debian: chromium)"
