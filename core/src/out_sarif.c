@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define SARIF_SCHEMA "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
@@ -345,9 +346,19 @@ struct rs_sarif_stream {
   int ok;    /* every file checked */
 };
 
+/* A temporary file in $TMPDIR (else /tmp), removed at once: it lives as long
+ * as it is open. In memory when no such file can be made. */
 static int spool_open(spool *sp) {
   memset(sp, 0, sizeof *sp);
-  sp->f = tmpfile();
+  const char *dir = getenv("TMPDIR");
+  char *tmpl = rs_sprintf("%s/rasoat-sarif-XXXXXX", dir && *dir ? dir : "/tmp");
+  int fd = tmpl ? mkstemp(tmpl) : -1;
+  if (fd >= 0) {
+    unlink(tmpl);
+    sp->f = fdopen(fd, "w+");
+    if (!sp->f) close(fd);
+  }
+  free(tmpl);
   if (!sp->f) sp->f = open_memstream(&sp->mem, &sp->memlen);
   return sp->f ? 0 : -1;
 }

@@ -8,7 +8,7 @@
 #    --format json in order with their artifact index, one notification per
 #    file that could not be read, rule ids first met in results (a failing
 #    plugin's engine/rule-error) among the driver's rules, same bytes with
-#    -j 1 and -j 2;
+#    -j 1 and -j 2 and with the spool in memory (no usable $TMPDIR);
 #  - html renders in headless Chromium (a PNG is taken) and, in the DOM
 #    Chromium builds, every finding located in the text is highlighted.
 # Usage: outputs_schema.sh <rasoat binary> <source dir>
@@ -127,6 +127,9 @@ for j in 1 2; do
 done
 "$BIN" check --no-config --plugins "$TMP/plug" --format json "$TMP/dir" > "$TMP/d.json" 2>/dev/null
 cmp -s "$TMP/d1.sarif" "$TMP/d2.sarif" || fail "sarif over a folder: -j 1 and -j 2 differ"
+# no usable temporary folder: spooled in memory, same bytes
+TMPDIR="$TMP/none" "$BIN" check --no-config --plugins "$TMP/plug" --format sarif "$TMP/dir" > "$TMP/d3.sarif" 2>/dev/null
+cmp -s "$TMP/d1.sarif" "$TMP/d3.sarif" || fail "sarif over a folder: spooled in memory differs"
 "$PY" - "$SCHEMA" "$TMP/d1.sarif" "$TMP/d.json" <<'EOF' || fail "sarif over a folder"
 import json, sys
 import jsonschema
