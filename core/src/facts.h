@@ -51,6 +51,7 @@ typedef struct fx_date {
   int fact;         /* index in doc->facts once emitted, else -1 */
   int citation;     /* 1 when it dates a citation */
   int pair;         /* local index of the period end when this is a period start, else -1 */
+  int range;        /* index of its range period fact once emitted, else -1 */
 } fx_date;
 
 /* A number token in the paragraph, before it becomes a fact. */
@@ -262,6 +263,7 @@ const char *fx_level_from_text(const char *s, size_t n);
 /* ---- per-kind extractors (one paragraph each, except report) ---- */
 void fx_dates(fx_ctx *c);         /* facts_date.c: collect dates (no facts yet) */
 void fx_dates_emit(fx_ctx *c);    /* emit date facts (after citations gave roles) */
+void fx_ranges_cited(fx_ctx *c);  /* set in_citation of the range periods once c->cext is known */
 void fx_periods(fx_ctx *c);       /* facts_date.c */
 void fx_citations(fx_ctx *c);     /* facts_citation.c: citations and laws */
 void fx_numbers(fx_ctx *c);       /* facts_number.c */

@@ -836,6 +836,8 @@ void fx_citations(fx_ctx *c) {
     c->cext[c->ncext][1] = v[i].ext;
     c->ncext++;
   }
+  /* range periods were emitted with the dates, before the extents */
+  fx_ranges_cited(c);
   free(v);
   if (c->may_law) laws(c);
 }

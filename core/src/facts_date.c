@@ -43,6 +43,7 @@ static fx_date *new_date(fx_ctx *c) {
   memset(dt, 0, sizeof *dt);
   dt->fact = -1;
   dt->pair = -1;
+  dt->range = -1;
   dt->role = "other";
   return dt;
 }
@@ -178,6 +179,13 @@ void fx_dates(fx_ctx *c) {
   }
 }
 
+/* [s, e) lies inside the head or subject of a citation of the paragraph (c->cext). */
+static bool in_citation(const fx_ctx *c, uint32_t s, uint32_t e) {
+  for (size_t i = 0; i < c->ncext; i++)
+    if (s >= c->cext[i][0] && e <= c->cext[i][1]) return true;
+  return false;
+}
+
 void fx_dates_emit(fx_ctx *c) {
   if (c->dates_emitted) return;
   c->dates_emitted = true;
@@ -239,15 +247,22 @@ void fx_dates_emit(fx_ctx *c) {
     fx_str(c, f, "end_iso", buf);
     long ka = (long)a->year * 10000 + a->month * 100 + a->day, kb = (long)b->year * 10000 + b->month * 100 + b->day;
     fx_bool(c, f, "valid", a->valid && b->valid && ka <= kb);
-    fx_bool(c, f, "in_citation", false);
+    /* emitted before the citations' extents are known: fx_ranges_cited
+     * sets the value again once they are */
+    fx_bool(c, f, "in_citation", in_citation(c, cs, b->e));
+    a->range = f;
     if (c->first_range_fact < 0) c->first_range_fact = f;
   }
 }
 
-static bool in_citation(const fx_ctx *c, uint32_t s, uint32_t e) {
-  for (size_t i = 0; i < c->ncext; i++)
-    if (s >= c->cext[i][0] && e <= c->cext[i][1]) return true;
-  return false;
+void fx_ranges_cited(fx_ctx *c) {
+  for (size_t i = 0; i < c->ndates; i++) {
+    rs_fact *f = c->dates[i].range >= 0 ? fx_f(c, c->dates[i].range) : NULL;
+    if (!f) continue;
+    for (size_t k = 0; k < f->nvals; k++)
+      if (f->vals[k].type == RS_FV_BOOL && !strcmp(f->vals[k].key, "in_citation"))
+        f->vals[k].v.b = in_citation(c, f->start, f->end);
+  }
 }
 
 static int roman(const char *s, size_t n) {

@@ -6,7 +6,6 @@
 -- "cùng kỳ", "tăng", "giảm"), a settlement or carry-over ("quyết toán",
 -- "đối chiếu", "chuyển nguồn", "kéo dài"), or the current period itself.
 local N = lib("numbers")
-local cit = lib("citations")
 
 local SHORT = { ["6-thang"] = true, ["9-thang"] = true, quy = true, thang = true }
 local EXCUSES = { "so voi", "cung ky", "quyet toan", "doi chieu", "chuyen nguon", "chuyen sang", "keo dai",
@@ -60,7 +59,7 @@ return {
       return g
     end
     for _, y in ipairs(prior) do
-      if not (y.in_citation or cit.period_in_citation(y, group("citation")[y.p])) then
+      if not y.in_citation then
         local text = doc.paragraphs[y.p].text
         local ss, se = N.sentence_start(text, y.s), N.sentence_end(text, y.e)
         local excused = false

@@ -7,8 +7,6 @@
 -- campaign "từ ngày 01/3 đến ngày 15/3" is left alone. A warning: a district
 -- may ask for an earlier cut-off, and the profile is where that is said.
 local dates = lib("dates")
-local N = lib("numbers")
-local cit = lib("citations")
 
 return {
   id = "date/reporting-period",
@@ -41,9 +39,8 @@ return {
     if ctx.options.period.basis and not ctx.options.period.basis:find("^Nghị định 09/2019") then
       basis = "hồ sơ " .. ctx.profile
     end
-    local cites = N.by_paragraph(doc, "citation")
     for r in doc:facts("period") do
-      if r.period == "range" and not cit.period_in_citation(r, cites[r.p]) and r.start and r["end"] and r.start.valid and r["end"].valid then
+      if r.period == "range" and not r.in_citation and r.start and r["end"] and r.start.valid and r["end"].valid then
         local s, e = dates.of_fact(r.start), dates.of_fact(r["end"])
         local ds, de = dates.compare(s, es), dates.compare(e, ee)
         if math.abs(ds) <= near and math.abs(de) <= near then

@@ -866,22 +866,6 @@ do
     ([[(?<![\p{L}\p{N}/&-])(?:]] .. table.concat(words, "|") .. [[)(?![\p{L}\p{N}/&-])]]) or nil
 end
 
--- Whether the period fact r describes a cited document rather than the
--- report: r.in_citation, or r lies in the head of one of `cites` (the
--- citation facts of r's paragraph, or nil) or starts inside its subject
--- (the fact's flag misses ranges inside a subject: "Kế hoạch số 12/KH-UBND …
--- về tuyên truyền từ ngày 01/01/2023 đến ngày 30/6/2023").
-function M.period_in_citation(r, cites)
-  if r.in_citation then return true end
-  for _, c in ipairs(cites or {}) do
-    if ((c.s <= r.s and c.e >= r.e)
-      or (c.subject_s and c.subject_s <= r.s and c.subject_e >= r.s)) then
-      return true
-    end
-  end
-  return false
-end
-
 ---------------------------------------------------------------------------
 -- laws cited by name (terminology/law-title)
 
