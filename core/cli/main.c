@@ -485,8 +485,6 @@ static int cmd_check(int argc, char **argv) {
     goto fail;
   }
 
-  rs_file_result *missing = NULL;
-  size_t nmissing = 0;
   for (int i = first; i < argc; i++) {
     struct stat st;
     if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -502,8 +500,6 @@ static int cmd_check(int argc, char **argv) {
       paths_add(&in, argv[i]);
     }
   }
-  (void)missing;
-  (void)nmissing;
 
   /* configuration: --config, or .rasoat.lua from the first input upward */
   char *cfg_path = NULL;
@@ -619,9 +615,20 @@ static int cmd_check(int argc, char **argv) {
    * up to RS_WORKERS_PER_DOC workers a document */
   if ((size_t)jobs > in.n * RS_WORKERS_PER_DOC) jobs = in.n ? (int)(in.n * RS_WORKERS_PER_DOC) : 1;
 
+  /* submissions the manifest lists but no input is: reported as failed
+   * files after the inputs, so that the summary has every listed commune */
+  rs_file_result *unmatched = NULL;
+  size_t nunmatched = rs_manifest_unmatched(&e, in.v, in.n, &unmatched);
+  size_t total = in.n + nunmatched;
+
   pool p = {.e = &e, .paths = in.v, .n = in.n};
-  p.results = calloc(in.n ? in.n : 1, sizeof *p.results);
-  p.done = calloc(in.n ? in.n : 1, 1);
+  p.results = calloc(total ? total : 1, sizeof *p.results);
+  p.done = calloc(total ? total : 1, 1);
+  for (size_t i = 0; p.results && p.done && i < nunmatched; i++) {
+    p.results[in.n + i] = unmatched[i];
+    p.done[in.n + i] = 1;
+  }
+  free(unmatched);
   p.parts = calloc(in.n ? in.n : 1, sizeof *p.parts);
   p.helpers = calloc(in.n ? in.n : 1, sizeof *p.helpers);
   pthread_mutex_init(&p.mu, NULL);
@@ -652,7 +659,7 @@ static int cmd_check(int argc, char **argv) {
     const char *dot = strrchr(o.summary, '.');
     summary_html = dot && (!strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm"));
     if (summary_html) {
-      links = calloc(in.n ? in.n : 1, sizeof *links);
+      links = calloc(total ? total : 1, sizeof *links);
       links_dir = rs_sprintf("%.*s.files", (int)(dot - o.summary), o.summary);
       if (links_dir && mkdir(links_dir, 0755) != 0 && errno != EEXIST) {
         fprintf(stderr, "rasoat: không tạo được thư mục %s: %s\n", links_dir, rs_strerror_vi(errno));
@@ -666,11 +673,11 @@ static int cmd_check(int argc, char **argv) {
   if (!strcmp(o.format, "json") && !(js = rs_out_json_begin(out))) write_failed = 1;
   if (!strcmp(o.format, "sarif") && !(ss = rs_out_sarif_begin(out, e.infos, e.nrules))) write_failed = 1;
   rs_progress prog;
-  rs_progress_init(&prog, in.n, isatty(STDERR_FILENO) && in.n > 1);
+  rs_progress_init(&prog, total, isatty(STDERR_FILENO) && total > 1);
   pthread_mutex_lock(&p.mu);
-  while (printed < in.n) {
-    while (printed < in.n && p.done[printed]) {
-      if (bs) baseline_dropped += rs_baseline_filter(bs, &p.results[printed], 1, in.n);
+  while (printed < total) {
+    while (printed < total && p.done[printed]) {
+      if (bs) baseline_dropped += rs_baseline_filter(bs, &p.results[printed], 1, total);
       rs_file_result_count(&p.results[printed]);
       if (links_dir) {
         /* this file's own HTML report, linked from the summary */
@@ -715,7 +722,7 @@ static int cmd_check(int argc, char **argv) {
       printed++;
     }
     rs_progress_update(&prog, p.ndone);
-    if (printed >= in.n) break;
+    if (printed >= total) break;
     if (g_interrupted) {
       /* wait for files in progress, then stop */
       int busy = 0;
@@ -729,7 +736,7 @@ static int cmd_check(int argc, char **argv) {
   for (int t = 0; t < jobs; t++) pthread_join(th[t], NULL);
   rs_progress_done(&prog);
 
-  size_t nres = g_interrupted ? printed : in.n;
+  size_t nres = g_interrupted ? printed : total;
   rs_report r = {.files = p.results, .nfiles = nres, .rules = e.infos, .nrules = e.nrules,
                  .interrupted = g_interrupted ? 1 : 0};
   rs_out_opts oo = {.color = color, .fail_on = o.fail_on};
@@ -775,7 +782,7 @@ static int cmd_check(int argc, char **argv) {
     }
   }
   if (links) {
-    for (size_t i = 0; i < in.n; i++) free(links[i]);
+    for (size_t i = 0; i < total; i++) free(links[i]);
     free(links);
   }
   free(links_dir);
@@ -803,7 +810,7 @@ static int cmd_check(int argc, char **argv) {
     else if (!strcmp(o.format, "csv")) rc = rs_out_csv(out, &r, &oo);
     (void)rc;
   }
-  if (g_interrupted) fprintf(stderr, "rasoat: bị ngắt: đã kiểm tra %zu/%zu tệp\n", nres, in.n);
+  if (g_interrupted) fprintf(stderr, "rasoat: bị ngắt: đã kiểm tra %zu/%zu tệp\n", nres, total);
   if (fflush(out) != 0) write_failed = 1;
   if (out != stdout) fclose(out);
 
@@ -817,7 +824,7 @@ static int cmd_check(int argc, char **argv) {
   }
   if (p.rule_failed || e.load_diags.n || g_interrupted || baseline_failed) status = 2;
 
-  for (size_t i = 0; i < in.n; i++)
+  for (size_t i = 0; i < total; i++)
     if (p.done[i]) rs_file_result_free(&p.results[i]);
   free(p.results);
   free(p.done);

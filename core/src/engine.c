@@ -1091,6 +1091,47 @@ static int manifest_row(const rs_engine *e, const char *path) {
   return -1;
 }
 
+size_t rs_manifest_unmatched(const rs_engine *e, char *const *paths, size_t n, rs_file_result **out) {
+  *out = NULL;
+  const rs_table *m = e->manifest;
+  int pc = manifest_col(e, MANIFEST_PATH), cc = manifest_col(e, MANIFEST_COMMUNE);
+  if (!m || pc < 0 || !m->nrows) return 0;
+  char *used = calloc(m->nrows, 1);
+  if (!used) return 0;
+  for (size_t i = 0; i < n; i++) {
+    int r = manifest_row(e, paths[i]);
+    if (r >= 0) used[r] = 1;
+  }
+  size_t k = 0;
+  for (size_t r = 0; r < m->nrows; r++)
+    if (!used[r] && *m->rows[r][pc]) k++;
+  rs_file_result *v = k ? calloc(k, sizeof *v) : NULL;
+  if (!v) {
+    free(used);
+    return 0;
+  }
+  size_t j = 0;
+  for (size_t r = 0; r < m->nrows; r++) {
+    if (used[r] || !*m->rows[r][pc]) continue;
+    rs_file_result *fr = &v[j++];
+    const char *path = m->rows[r][pc];
+    const char *format = NULL;
+    rs_reader_for(path, &format);
+    fr->path = rs_strdup(path);
+    fr->format = format ? format : "unknown";
+    fr->status = RS_FILE_FAILED;
+    fr->not_found = 1;
+    fr->late = -1;
+    fr->commune = rs_strdup(cc >= 0 && *m->rows[r][cc] ? m->rows[r][cc] : base_name(path));
+    fr->error = rs_sprintf("không tìm thấy tệp: có trong danh sách nhận (--manifest, mục thứ %zu) nhưng không có "
+                           "trong các tệp được kiểm tra; kiểm tra lại đường dẫn, hoặc đơn vị chưa nộp",
+                           r + 1);
+  }
+  free(used);
+  *out = v;
+  return k;
+}
+
 static void push_ctx(rs_worker *w, size_t rule, rs_severity sev, int example) {
   lua_State *L = w->L;
   lua_createtable(L, 0, 8);

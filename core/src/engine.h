@@ -100,6 +100,11 @@ int rs_engine_override(rs_engine *e, const char *spec, char **err); /* ID=SEV */
 const rs_rule *rs_engine_find(const rs_engine *e, const char *id);
 /* Find the manifest's columns (by English or Vietnamese header) once. */
 void rs_engine_index_manifest(rs_engine *e);
+/* The submissions the manifest lists that none of the n input paths is
+ * (matched as for the deadline: same path, else same base name), in the
+ * manifest's order, as failed file results (*out, calloc'd; the count is
+ * returned): a reviewer sees every listed submission, found or not. */
+size_t rs_manifest_unmatched(const rs_engine *e, char *const *paths, size_t n, rs_file_result **out);
 
 rs_worker *rs_worker_new(const rs_engine *e);
 void rs_worker_free(rs_worker *w);

@@ -41,7 +41,8 @@ int rs_out_summary_csv(FILE *out, const rs_report *r) {
     out_csv_field(&row, f->kind, 0);
     out_csv_field(&row, f->period, 0);
     out_csv_field(&row, f->report_date, 0);
-    out_csv_field(&row, f->status == RS_FILE_FAILED ? "không đọc được" : "đã kiểm tra", 0);
+    out_csv_field(&row, f->not_found ? "không tìm thấy tệp" : f->status == RS_FILE_FAILED ? "không đọc được" : "đã kiểm tra",
+                  0);
     for (int k = 0; k < 4; k++) out_csv_field(&row, n[k], 0);
     out_csv_field(&row, f->status == RS_FILE_FAILED ? f->error : f->missing, 0);
     out_csv_field(&row, late_vi(f), 0);
@@ -70,10 +71,11 @@ static void html_text(FILE *out, const char *s) {
 }
 
 int rs_out_summary_html(FILE *out, const rs_report *r, char *const *links) {
-  size_t late = 0, failed = 0, with_errors = 0, missing = 0;
+  size_t late = 0, failed = 0, with_errors = 0, missing = 0, not_found = 0;
   for (size_t i = 0; i < r->nfiles; i++) {
     const rs_file_result *f = &r->files[i];
-    if (f->status == RS_FILE_FAILED) failed++;
+    if (f->not_found) not_found++;
+    else if (f->status == RS_FILE_FAILED) failed++;
     if (f->late == 1) late++;
     if (count_file(f).errors) with_errors++;
     if (f->nmissing) missing++;
@@ -94,14 +96,19 @@ int rs_out_summary_html(FILE *out, const rs_report *r, char *const *links) {
         "@media print{body{margin:0;background:#fff}a{color:inherit;text-decoration:none}}\n"
         "</style></head><body>\n<h1>Tổng hợp rà soát báo cáo</h1>\n",
         out);
+  char nf[96] = "";
+  if (not_found) snprintf(nf, sizeof nf, "; %zu không tìm thấy tệp", not_found);
   fprintf(out,
-          "<p class=\"lead\">%zu báo cáo; %zu có lỗi; %zu thiếu phần bắt buộc; %zu trễ hạn; %zu không đọc được%s.</p>\n",
-          r->nfiles, with_errors, missing, late, failed, r->interrupted ? " (lần chạy bị ngắt giữa chừng)" : "");
+          "<p class=\"lead\">%zu báo cáo; %zu có lỗi; %zu thiếu phần bắt buộc; %zu trễ hạn; %zu không đọc được%s%s.</p>\n",
+          r->nfiles - not_found, with_errors, missing, late, failed, nf,
+          r->interrupted ? " (lần chạy bị ngắt giữa chừng)" : "");
   fprintf(out,
           "<div class=\"cards\"><div class=\"card\"><b>%zu</b>báo cáo</div><div class=\"card\"><b>%zu</b>có lỗi</div>"
           "<div class=\"card\"><b>%zu</b>thiếu phần</div><div class=\"card\"><b>%zu</b>trễ hạn</div>"
-          "<div class=\"card\"><b>%zu</b>không đọc được</div></div>\n",
-          r->nfiles, with_errors, missing, late, failed);
+          "<div class=\"card\"><b>%zu</b>không đọc được</div>",
+          r->nfiles - not_found, with_errors, missing, late, failed);
+  if (not_found) fprintf(out, "<div class=\"card\"><b>%zu</b>không tìm thấy tệp</div>", not_found);
+  fputs("</div>\n", out);
   fputs("<table><thead><tr><th>#</th><th>Đơn vị</th><th>Tệp</th><th>Loại báo cáo</th><th>Kỳ</th><th>Ngày báo cáo</th>"
         "<th>Lỗi</th><th>Cảnh báo</th><th>Thông tin</th><th>Phần còn thiếu</th><th>Hạn nộp</th></tr></thead><tbody>\n",
         out);
@@ -126,6 +133,13 @@ int rs_out_summary_html(FILE *out, const rs_report *r, char *const *links) {
     html_text(out, f->period);
     fputs("</td><td>", out);
     html_text(out, f->report_date);
+    if (f->not_found) {
+      /* the message starts "không tìm thấy tệp: …" */
+      fputs("</td><td colspan=\"5\" class=\"err\">K", out);
+      html_text(out, f->error && f->error[0] == 'k' ? f->error + 1 : f->error);
+      fputs("</td></tr>\n", out);
+      continue;
+    }
     if (f->status == RS_FILE_FAILED) {
       fputs("</td><td colspan=\"5\" class=\"err\">Không đọc được: ", out);
       html_text(out, f->error);

@@ -27,6 +27,7 @@ typedef struct rs_file_result {
   /* findings by severity, kept when a streamed run frees the findings */
   size_t nerrors, nwarnings, ninfos;
   int rule_failed;        /* an engine/rule-* finding was made */
+  int not_found;          /* failed: listed in the manifest, not among the inputs */
 } rs_file_result;
 
 /* Count fr's findings into nerrors/nwarnings/ninfos/rule_failed. */

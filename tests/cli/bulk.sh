@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # District bulk review: a folder in, a per-submission summary (CSV and HTML)
-# out, the manifest's late submissions, identical output whatever -j is.
+# out, the manifest's late submissions and listed-but-missing submissions,
+# identical output whatever -j is.
 set -u
 . "$(dirname "$0")/../cli-lib.sh"
 D="$TMP/nop"
@@ -71,6 +72,32 @@ for l in links:
 assert "trễ hạn" in h and "Đánh giá chung" in h
 PY
 [ $? -eq 0 ] || fail "summary html"
+# a submission the manifest lists but no input is: a failed file after the
+# inputs (commune from the manifest), in jsonl and both summaries; a row
+# matched by base name only is not missing
+sed '2,$s#^#/srv/nhan/#' "$TMP/manifest.csv" > "$TMP/manifest2.csv"   # other folders: matched by base name
+printf 'huyen-b/nam-son.docx,Xã Nam Sơn,21/06/2023\n' >> "$TMP/manifest2.csv"
+for j in 1 2; do
+  "$RASOAT" check -j $j --format jsonl --manifest "$TMP/manifest2.csv" --summary "$TMP/m$j.csv" "$D" > "$TMP/m$j.jsonl"
+  rc=$?
+  [ $rc -eq 2 ] || fail "exit $rc with a missing submission, want 2"
+done
+cmp -s "$TMP/m1.jsonl" "$TMP/m2.jsonl" && cmp -s "$TMP/m1.csv" "$TMP/m2.csv" || fail "missing submission: -j 1 and -j 2 differ"
+"$RASOAT" check --format json --manifest "$TMP/manifest2.csv" --summary "$TMP/m.html" "$D" > /dev/null
+python3 - "$TMP/m1.jsonl" "$TMP/m1.csv" "$TMP/m.html" <<'PY' || exit 1
+import csv, io, json, sys
+files = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+assert len(files) == 5, [f["path"] for f in files]
+last = files[-1]
+assert last["path"] == "huyen-b/nam-son.docx" and last["status"] == "failed", last
+assert "không tìm thấy tệp" in last["error"] and "--manifest" in last["error"], last["error"]
+rows = list(csv.DictReader(io.StringIO(open(sys.argv[2], "rb").read()[3:].decode("utf-8"))))
+assert len(rows) == 5
+assert rows[-1]["don_vi"] == "Xã Nam Sơn" and rows[-1]["trang_thai"] == "không tìm thấy tệp", rows[-1]
+h = open(sys.argv[3], encoding="utf-8").read()
+assert "4 báo cáo;" in h and "1 không tìm thấy tệp" in h and "Không tìm thấy tệp: có trong danh sách nhận" in h
+PY
+[ $? -eq 0 ] || fail "missing submission"
 # a commune name from a manifest that looks like a formula is defused
 printf 'path,commune,received\nminh-hoang.txt,=HYPERLINK("http://x"),20/06/2023\n' > "$TMP/evil.csv"
 "$RASOAT" check --format json --manifest "$TMP/evil.csv" --summary "$TMP/evil-sum.csv" "$D/minh-hoang.txt" > /dev/null
