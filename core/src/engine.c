@@ -1214,6 +1214,26 @@ static int run_rule(rs_worker *w, rs_doc *d, size_t i, rs_severity sev, int doc_
   return rc;
 }
 
+/* Append src's findings to dst (those that do not fit when memory runs out
+ * are dropped) and leave src empty. */
+static void diags_move(rs_diags *dst, rs_diags *src) {
+  for (size_t k = 0; k < src->n; k++) {
+    if (dst->n == dst->cap) {
+      size_t nc = dst->cap ? dst->cap * 2 : 16;
+      rs_diag *nv = realloc(dst->v, nc * sizeof *nv);
+      if (!nv) {
+        rs_diag_free(&src->v[k]);
+        continue;
+      }
+      dst->v = nv;
+      dst->cap = nc;
+    }
+    dst->v[dst->n++] = src->v[k];
+  }
+  free(src->v);
+  memset(src, 0, sizeof *src);
+}
+
 /* The rule's findings (and the engine's finding when it fails) go to into:
  * d->diags, or the rule's own list when workers share the document. */
 static int run_rule_timed(rs_worker *w, rs_doc *d, size_t i, rs_severity sev, int doc_idx, rs_diags *into) {
@@ -1307,21 +1327,7 @@ static int run_rule_timed(rs_worker *w, rs_doc *d, size_t i, rs_severity sev, in
     /* leave the state clean for the next rule */
     lua_gc(L, LUA_GCCOLLECT);
   } else {
-    for (size_t k = 0; k < run.found.n; k++) {
-      rs_diags *ds = into;
-      if (ds->n == ds->cap) {
-        size_t nc = ds->cap ? ds->cap * 2 : 16;
-        rs_diag *nv = realloc(ds->v, nc * sizeof *nv);
-        if (!nv) {
-          rs_diag_free(&run.found.v[k]);
-          continue;
-        }
-        ds->v = nv;
-        ds->cap = nc;
-      }
-      ds->v[ds->n++] = run.found.v[k];
-    }
-    free(run.found.v);
+    diags_move(into, &run.found);
     if (run.capped) {
       rs_diag *g = rs_diags_add(into, "engine/finding-cap", RS_SEV_INFO,
                                 "Quy tắc %s báo %zu phát hiện; chỉ giữ %zu phát hiện đầu tiên", id, run.count,
@@ -1683,24 +1689,7 @@ int rs_share_finish(rs_worker *w, rs_share *p, rs_file_result *out) {
   rs_doc *d = p->d;
   const rs_engine *e = w->e;
   /* the findings in rule order, as one worker would have added them */
-  for (size_t i = 0; i < p->nrules; i++) {
-    rs_diags *f = &p->found[i];
-    for (size_t k = 0; k < f->n; k++) {
-      rs_diags *ds = &d->diags;
-      if (ds->n == ds->cap) {
-        size_t nc = ds->cap ? ds->cap * 2 : 16;
-        rs_diag *nv = realloc(ds->v, nc * sizeof *nv);
-        if (!nv) {
-          rs_diag_free(&f->v[k]);
-          continue;
-        }
-        ds->v = nv;
-        ds->cap = nc;
-      }
-      ds->v[ds->n++] = f->v[k];
-    }
-    f->n = 0;
-  }
+  for (size_t i = 0; i < p->nrules; i++) diags_move(&d->diags, &p->found[i]);
   int failed = p->failed;
   w->prof_facts += p->prep_cpu;
   if (p->skipped) {
