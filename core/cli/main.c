@@ -733,7 +733,6 @@ static int cmd_check(int argc, char **argv) {
     pthread_cond_wait(&p.cv, &p.mu);
   }
   pthread_mutex_unlock(&p.mu);
-  for (int t = 0; t < jobs; t++) pthread_join(th[t], NULL);
   rs_progress_done(&prog);
 
   size_t nres = g_interrupted ? printed : total;
@@ -824,6 +823,8 @@ static int cmd_check(int argc, char **argv) {
   }
   if (p.rule_failed || e.load_diags.n || g_interrupted || baseline_failed) status = 2;
 
+  /* the workers close their sandboxes while the report is written */
+  for (int t = 0; t < jobs; t++) pthread_join(th[t], NULL);
   for (size_t i = 0; i < total; i++)
     if (p.done[i]) rs_file_result_free(&p.results[i]);
   free(p.results);
