@@ -1096,6 +1096,219 @@ static int re_fold(lua_State *L) {
 }
 static int re_upper(lua_State *L) { return map_case(L, 1); }
 
+/* ---- re.wordinfo: what the spelling libs ask of a word, in one call ----
+ * re.wordinfo(w) -> kind, length, lower, case, diacritics, shape
+ *   kind        "word" when w matches ^[\p{L}\p{M}]+$, else "other"
+ *   length      its code points (nil when w is not valid UTF-8, as utf8.len)
+ *   lower       re.lower(w)
+ *   case        "upper" (w == re.upper(w) ~= re.lower(w)), "lower" (w ==
+ *               re.lower(w)), "cap" (the first character is upper case and
+ *               the rest lower case) or "mixed"
+ *   diacritics  true when a code point carries a Vietnamese diacritic (a tone
+ *               mark, a breve, circumflex or horn, or đ)
+ *   shape       true when w has the shape of one Vietnamese syllable: an
+ *               initial consonant, one to three vowels, a permitted final,
+ *               after re.lower and re.fold (tone marks are not checked)
+ * The same answers as the Lua definitions these replaced (vn.lua), which
+ * tests/cli/wordinfo.sh keeps as the reference. */
+
+/* the Vietnamese vowels: the base, then its forms with the five tones */
+static const char *const VN_ROWS[] = {
+    "aàảãáạ", "ăằẳẵắặ", "âầẩẫấậ", "eèẻẽéẹ", "êềểễếệ", "iìỉĩíị", "oòỏõóọ", "ôồổỗốộ",
+    "ơờởỡớợ", "uùủũúụ", "ưừửữứự", "yỳỷỹýỵ", "AÀẢÃÁẠ", "ĂẰẲẴẮẶ", "ÂẦẨẪẤẬ", "EÈẺẼÉẸ",
+    "ÊỀỂỄẾỆ", "IÌỈĨÍỊ", "OÒỎÕÓỌ", "ÔỒỔỖỐỘ", "ƠỜỞỠỚỢ", "UÙỦŨÚỤ", "ƯỪỬỮỨỰ", "YỲỶỸÝỴ",
+};
+#define VN_DIA_MAX 160
+static int32_t vn_dia[VN_DIA_MAX]; /* sorted */
+static size_t vn_ndia;
+static pthread_once_t vn_once = PTHREAD_ONCE_INIT;
+
+static int cmp_i32(const void *a, const void *b) {
+  int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+static void vn_init(void) {
+  vn_dia[vn_ndia++] = 0x0110; /* Đ */
+  vn_dia[vn_ndia++] = 0x0111; /* đ */
+  for (size_t r = 0; r < sizeof VN_ROWS / sizeof *VN_ROWS; r++) {
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)VN_ROWS[r];
+    int32_t cps[6];
+    int n = 0;
+    while (*p && n < 6) {
+      utf8proc_int32_t cp;
+      utf8proc_ssize_t l = utf8proc_iterate(p, -1, &cp);
+      if (l <= 0) break;
+      cps[n++] = cp;
+      p += l;
+    }
+    /* a plain vowel carries a diacritic only with a tone mark */
+    int plain = cps[0] < 0x80;
+    for (int k = plain ? 1 : 0; k < n && vn_ndia < VN_DIA_MAX; k++) vn_dia[vn_ndia++] = cps[k];
+  }
+  qsort(vn_dia, vn_ndia, sizeof *vn_dia, cmp_i32);
+}
+
+static int vn_is_dia(int32_t cp) {
+  return bsearch(&cp, vn_dia, vn_ndia, sizeof *vn_dia, cmp_i32) != NULL;
+}
+
+/* case-map s into b (invalid bytes copied), as re.lower / re.upper */
+static void case_into(luaL_Buffer *b, const char *s, size_t len, int upper) {
+  size_t i = 0;
+  while (i < len) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+    if (l <= 0) {
+      luaL_addchar(b, s[i]);
+      i++;
+      continue;
+    }
+    utf8proc_uint8_t out[4];
+    utf8proc_ssize_t ol = utf8proc_encode_char(upper ? utf8proc_toupper(cp) : utf8proc_tolower(cp), out);
+    luaL_addlstring(b, (const char *)out, (size_t)ol);
+    i += (size_t)l;
+  }
+}
+
+/* pushes the case-mapped s and returns it (valid while on the stack) */
+static const char *push_case(lua_State *L, const char *s, size_t len, int upper, size_t *out_len) {
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  case_into(&b, s, len, upper);
+  luaL_pushresult(&b);
+  return lua_tolstring(L, -1, out_len);
+}
+
+static int in_set(const char *s, size_t n, const char *const *set) {
+  for (; *set; set++)
+    if (strlen(*set) == n && !memcmp(*set, s, n)) return 1;
+  return 0;
+}
+
+/* the syllable shape of a lower-case word */
+static int vn_shape(const char *w, size_t wl) {
+  static const char *const initial[] = {"ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr",
+                                        "b",   "c",  "d",  "đ",  "g",  "h",  "k",  "l",  "m",  "n",  "p",
+                                        "r",   "s",  "t",  "v",  "x",  "",   NULL};
+  static const char *const finals[] = {"c", "ch", "m", "n", "ng", "nh", "p", "t", "", NULL};
+  int hasdd = 0;
+  for (size_t i = 0; i + 1 < wl; i++)
+    if ((unsigned char)w[i] == 0xC4 && (unsigned char)w[i + 1] == 0x91) hasdd = 1;
+  utf8proc_uint8_t *f = NULL;
+  utf8proc_ssize_t fn = rs_fold_map(w, wl, &f, 0);
+  if (fn < 0) return -1; /* not UTF-8 */
+  /* re.fold: đ (no decomposition) becomes d; then a leading d is đ again
+   * when the word had one */
+  char buf[256];
+  size_t n = 0;
+  int ok = 1;
+  for (utf8proc_ssize_t i = 0; i < fn; i++) {
+    if (n + 2 >= sizeof buf) {
+      ok = 0; /* longer than any syllable: a shape needs at most 3+3+2 letters */
+      break;
+    }
+    if (i + 1 < fn && f[i] == 0xC4 && f[i + 1] == 0x91) {
+      buf[n++] = 'd';
+      i++;
+    } else {
+      buf[n++] = (char)f[i];
+    }
+  }
+  free(f);
+  if (!ok) return 0;
+  const char *p = buf;
+  char pbuf[260];
+  if (hasdd && n > 0 && p[0] == 'd') {
+    pbuf[0] = (char)0xC4;
+    pbuf[1] = (char)0x91;
+    memcpy(pbuf + 2, buf + 1, n - 1);
+    n = n + 1;
+    p = pbuf;
+  }
+  /* ^[a-zđ]+$, byte by byte as the Lua pattern it replaces */
+  if (n == 0) return 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (!((c >= 'a' && c <= 'z') || c == 0xC4 || c == 0x91)) return 0;
+  }
+  for (size_t k = 0; k <= 3 && k <= n; k++) {
+    if (!in_set(p, k, initial)) continue;
+    const char *rest = p + k;
+    size_t rn = n - k;
+    /* ^([aeiouy]+)([a-z]*)$ */
+    size_t v = 0;
+    while (v < rn && strchr("aeiouy", rest[v]) && rest[v]) v++;
+    if (v > 0) {
+      size_t j = v;
+      while (j < rn && rest[j] >= 'a' && rest[j] <= 'z') j++;
+      if (j == rn && v <= 3 && in_set(rest + v, rn - v, finals)) return 1;
+    }
+    if (k == 2 && !memcmp(p, "gi", 2) && in_set(rest, rn, finals)) return 1;
+  }
+  return 0;
+}
+
+static int re_wordinfo(lua_State *L) {
+  size_t len;
+  const char *w = luaL_checklstring(L, 1, &len);
+  pthread_once(&vn_once, vn_init);
+  int base = lua_gettop(L);
+  /* kind: the pattern the Lua definition used, through the same cache */
+  lua_pushliteral(L, "^[\\p{L}\\p{M}]+$");
+  re_code *c = get_code(L, base + 1, base + 2);
+  re_state *st = UP_STATE(L);
+  int word = do_match(L, st, c, w, len, 0) > 0;
+  lua_settop(L, base);
+  /* length (code points), and the diacritics on the way */
+  size_t ncp = 0;
+  int valid = 1, dia = 0;
+  for (size_t i = 0; i < len;) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)w + i, (utf8proc_ssize_t)(len - i), &cp);
+    if (l <= 0 || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      valid = 0;
+      break;
+    }
+    if (!dia && vn_is_dia(cp)) dia = 1;
+    ncp++;
+    i += (size_t)l;
+  }
+  lua_pushstring(L, word ? "word" : "other");
+  if (valid) lua_pushinteger(L, (lua_Integer)ncp);
+  else lua_pushnil(L);
+  size_t lowl, upl;
+  const char *low = push_case(L, w, len, 0, &lowl); /* result 3 */
+  const char *up = push_case(L, w, len, 1, &upl);   /* scratch, removed below */
+  const char *kase;
+  if (upl == len && !memcmp(w, up, len) && !(lowl == len && !memcmp(w, low, len))) {
+    kase = "upper";
+  } else if (lowl == len && !memcmp(w, low, len)) {
+    kase = "lower";
+  } else {
+    /* the first character upper case, the rest lower case */
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t fl = len ? utf8proc_iterate((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)len, &cp) : 0;
+    kase = "mixed";
+    if (fl > 0) {
+      size_t fu, rl;
+      const char *fup = push_case(L, w, (size_t)fl, 1, &fu);
+      int first_up = fu == (size_t)fl && !memcmp(fup, w, (size_t)fl);
+      lua_pop(L, 1);
+      const char *rlow = push_case(L, w + fl, len - (size_t)fl, 0, &rl);
+      int rest_low = rl == len - (size_t)fl && !memcmp(rlow, w + fl, rl);
+      lua_pop(L, 1);
+      if (first_up && rest_low) kase = "cap";
+    }
+  }
+  lua_pop(L, 1); /* up */
+  lua_pushstring(L, kase);
+  lua_pushboolean(L, dia);
+  int shape = valid ? vn_shape(low, lowl) : 0;
+  lua_pushboolean(L, shape == 1);
+  return 6;
+}
+
 void rs_regex_collect(lua_State *L) {
   re_state *st = get_state(L);
   if (!st || st->ncompiled < RE_KEEP) return;
@@ -1146,7 +1359,7 @@ void rs_regex_open(lua_State *L, const rs_regex_limits *lim) {
   static const luaL_Reg fns[] = {
       {"find", re_find}, {"match", re_match}, {"gmatch", re_gmatch}, {"matches", re_matches},
       {"words", re_words}, {"wordset", re_wordset}, {"gsub", re_gsub}, {"split", re_split}, {"lower", re_lower},
-      {"upper", re_upper}, {"fold", re_fold},
+      {"upper", re_upper}, {"fold", re_fold}, {"wordinfo", re_wordinfo},
       {NULL, NULL},
   };
   luaL_newlibtable(L, fns);

@@ -12,6 +12,9 @@ local vn = {}
 -- libraries costs a metamethod call at every use.
 local re_find, re_gmatch, re_lower, re_upper, re_fold = re.find, re.gmatch, re.lower, re.upper, re.fold
 local re_match = re.match
+-- kind, length, lower case, case class, diacritics, syllable shape of a
+-- word, in one C call (docs/lua-api.md)
+local re_wordinfo = re.wordinfo
 local spell_check, spell_suggest = spell.check, spell.suggest
 local utf8_codes, utf8_char, utf8_len = utf8.codes, utf8.char, utf8.len
 local concat, unpack = table.concat, table.unpack
@@ -67,12 +70,6 @@ end
 local PLAIN_VOWEL = { a = true, e = true, i = true, o = true, u = true, y = true,
   A = true, E = true, I = true, O = true, U = true, Y = true }
 
--- code points that carry a Vietnamese diacritic: a tone mark, a breve,
--- circumflex or horn, or đ
-local DIACRITIC_CP = { [0x0111] = true, [0x0110] = true }
-for ch, d in pairs(DECOMP) do
-  if d[2] ~= 0 or not PLAIN_VOWEL[d[1]] then DIACRITIC_CP[utf8.codepoint(ch)] = true end
-end
 
 -- A letter that is not "plain" (ASCII or a Vietnamese letter): the
 -- caseless matches (PCRE2) of a plain letter are exactly the plain letters
@@ -245,10 +242,8 @@ function vn.restyle(word, style)
 end
 
 local has_diacritics = memoize(function(word)
-  for _, c in utf8_codes(word) do
-    if DIACRITIC_CP[c] then return true end
-  end
-  return false
+  local _, _, _, _, dia = re_wordinfo(word)
+  return dia
 end)
 
 --- true when the word carries a Vietnamese diacritic (tone mark, breve,
@@ -257,32 +252,9 @@ function vn.has_diacritics(word)
   return has_diacritics(word)
 end
 
-local INITIAL = {}
-for _, ini in ipairs({
-  "ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr",
-  "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
-}) do INITIAL[ini] = true end
-local FINALS = { ["c"] = true, ["ch"] = true, ["m"] = true, ["n"] = true, ["ng"] = true,
-  ["nh"] = true, ["p"] = true, ["t"] = true, [""] = true }
-
 local syllable_shape = memoize(function(word)
-  local w = re_lower(word)
-  -- keep đ apart from d before folding
-  local hasdd = w:find("đ", 1, true) ~= nil
-  local p = re_fold(w)
-  if hasdd and sub(p, 1, 1) == "d" then p = "đ" .. sub(p, 2) end
-  if not p:match("^[a-zđ]+$") then return false end
-  -- an initial consonant (the prefixes of p of 0 to 3 bytes: "ngh", "đ")
-  for k = 0, 3 do
-    local ini = sub(p, 1, k)
-    if INITIAL[ini] then
-      local rest = sub(p, #ini + 1)
-      local vow, fin = rest:match("^([aeiouy]+)([a-z]*)$")
-      if vow and #vow <= 3 and FINALS[fin] then return true end
-      if ini == "gi" and FINALS[rest] then return true end -- "gì", "gin"
-    end
-  end
-  return false
+  local _, _, _, _, _, shape = re_wordinfo(word)
+  return shape
 end)
 
 --- Does the word have the shape of one Vietnamese syllable (initial
@@ -315,13 +287,8 @@ function vn.spell_ok(word)
 end
 
 local case_of = memoize(function(word)
-  local up, low = re_upper(word), re_lower(word)
-  if word == up and word ~= low then return "upper" end
-  if word == low then return "lower" end
-  local first = chars(word)[1]
-  local rest = sub(word, #first + 1)
-  if re_upper(first) == first and rest == re_lower(rest) then return "cap" end
-  return "mixed"
+  local _, _, _, case = re_wordinfo(word)
+  return case
 end)
 
 --- "upper" (UBND, CÔNG), "cap" (Đình), "lower" or "mixed" (QyĐ, iPhone).
@@ -331,7 +298,7 @@ end
 
 local TOKEN = [[([\p{L}\p{M}\p{N}]+(?:[-/.@_'’&][\p{L}\p{M}\p{N}]+)*)]]
 local token_kind = memoize(function(tok)
-  return re_find(tok, [[^[\p{L}\p{M}]+$]]) and "word" or "other"
+  return (re_wordinfo(tok))
 end)
 
 --- Iterator over the tokens of a text: start, end (bytes), token, kind.
@@ -447,12 +414,11 @@ local NOT_VIETNAMESE = [=[[\x{00C4}-\x{00C7}\x{00CB}\x{00CE}-\x{00D1}\x{00D6}-\x
 local word_info = memoize(function(w)
   -- not Vietnamese letters: look-alikes (Ð, Cyrillic, Greek) and Latin-1
   -- letters Vietnamese does not use are left to the encoding pack
-  if token_kind(w) == "word" and utf8_len(w) >= 2 and not w:match("^[IVXLC]+$")
+  local kind, len, low, case, dia, shape = re_wordinfo(w)
+  if kind == "word" and len >= 2 and not w:match("^[IVXLC]+$")
     and not re_find(w, NOT_VIETNAMESE) then
-    local case = case_of(w)
-    local dia, shape = has_diacritics(w), syllable_shape(w)
     if case == "mixed" or (not dia and not shape) then return false end
-    return { re_lower(w), case, dia, shape }
+    return { low, case, dia, shape }
   end
   return false
 end)
