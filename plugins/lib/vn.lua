@@ -67,10 +67,6 @@ for _, row in ipairs(ROWS) do
   for t = 0, 5 do DECOMP[forms[t]] = { forms[0], t } end
 end
 
-local PLAIN_VOWEL = { a = true, e = true, i = true, o = true, u = true, y = true,
-  A = true, E = true, I = true, O = true, U = true, Y = true }
-
-
 -- A letter that is not "plain" (ASCII or a Vietnamese letter): the
 -- caseless matches (PCRE2) of a plain letter are exactly the plain letters
 -- with the same re.lower (same length in bytes), and K (U+212A) for k, ſ
