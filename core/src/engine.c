@@ -1614,9 +1614,11 @@ static void file_meta(const rs_worker *w, const rs_doc *d, rs_file_result *out) 
   /* missing sections and lateness, from the findings */
   out->late = -1;
   if ((w->submission >= 0) || out->report_date) out->late = 0;
+  int unknown = 0; /* the manifest's received date is not a date */
   for (size_t k = 0; k < out->diags.n; k++) {
     const rs_diag *g = &out->diags.v[k];
     if (!strncmp(g->rule, "deadline/late", 13) || !strcmp(g->rule, "deadline/report-date")) out->late = 1;
+    if (!strcmp(g->rule, "deadline/received-date")) unknown = 1;
     if (!strcmp(g->rule, "structure/sections") && !strncmp(g->message, "Thiếu phần “", strlen("Thiếu phần “"))) {
       const char *a = g->message + strlen("Thiếu phần “");
       const char *z = strstr(a, "”");
@@ -1627,6 +1629,7 @@ static void file_meta(const rs_worker *w, const rs_doc *d, rs_file_result *out) 
       out->nmissing++;
     }
   }
+  if (unknown && out->late == 0) out->late = -1;
 }
 
 int rs_prepare_file(const rs_engine *e, const char *path, rs_file_result *out, rs_doc **dp) {

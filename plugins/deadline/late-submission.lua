@@ -28,10 +28,8 @@ return {
     local sub = ctx.submission
     if not sub or not sub.received then return end
     local received = dates.parse(sub.received)
-    if not received then
-      ctx.report{ message = string.format("Ngày nhận “%s” trong danh sách nộp báo cáo không phải ngày hợp lệ (dd/mm/yyyy)", sub.received) }
-      return
-    end
+    -- a received date that is not a date: deadline/received-date says so
+    if not received then return end
     local deadline = ctx.deadline and dates.parse(ctx.deadline)
     local source = "--deadline"
     if not deadline then

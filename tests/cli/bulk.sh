@@ -98,6 +98,19 @@ h = open(sys.argv[3], encoding="utf-8").read()
 assert "4 báo cáo;" in h and "1 không tìm thấy tệp" in h and "Không tìm thấy tệp: có trong danh sách nhận" in h
 PY
 [ $? -eq 0 ] || fail "missing submission"
+# a received date that is not a date: deadline/received-date, and the
+# summary says "chưa rõ" (not on time, not late)
+printf 'path,commune,received\nminh-hoang.txt,Xã Minh Hoàng,hôm qua\n' > "$TMP/baddate.csv"
+"$RASOAT" check --format jsonl --manifest "$TMP/baddate.csv" --summary "$TMP/baddate-sum.csv" "$D/minh-hoang.txt" > "$TMP/baddate.jsonl"
+python3 - "$TMP/baddate.jsonl" "$TMP/baddate-sum.csv" <<'PY' || exit 1
+import csv, io, json, sys
+f = json.loads(open(sys.argv[1], encoding="utf-8").readline())
+rules = [d["rule"] for d in f["diagnostics"] if d["rule"].startswith("deadline/")]
+assert rules == ["deadline/received-date"], rules
+rows = list(csv.DictReader(io.StringIO(open(sys.argv[2], "rb").read()[3:].decode("utf-8"))))
+assert rows[0]["han_nop"] == "chưa rõ", rows[0]
+PY
+[ $? -eq 0 ] || fail "invalid received date"
 # a commune name from a manifest that looks like a formula is defused
 printf 'path,commune,received\nminh-hoang.txt,=HYPERLINK("http://x"),20/06/2023\n' > "$TMP/evil.csv"
 "$RASOAT" check --format json --manifest "$TMP/evil.csv" --summary "$TMP/evil-sum.csv" "$D/minh-hoang.txt" > /dev/null
