@@ -490,6 +490,8 @@ static int cmd_check(int argc, char **argv) {
     if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
       paths found = {0};
       rs_walk(argv[i], &found.v, &found.n);
+      if (!found.n)
+        fprintf(stderr, "rasoat: thư mục %s không có tệp nào để kiểm tra (.txt, .docx, .odt, .html)\n", argv[i]);
       qsort(found.v, found.n, sizeof *found.v, cmp_path);
       for (size_t k = 0; k < found.n; k++) {
         paths_add(&in, found.v[k]);

@@ -17,8 +17,9 @@ static int supported(const char *name) {
   const char *dot = strrchr(name, '.');
   if (!dot) return 0;
   /* .doc: refused by the .docx reader with a message telling the clerk to
-   * save the file as .docx, so that it is listed rather than lost */
-  static const char *const ext[] = {".txt", ".docx", ".doc", ".odt", ".html", ".htm", NULL};
+   * save the file as .docx, so that it is listed rather than lost; .pdf,
+   * .rtf, .wps: listed the same way (readers.c says what to do) */
+  static const char *const ext[] = {".txt", ".docx", ".doc", ".odt", ".html", ".htm", ".pdf", ".rtf", ".wps", NULL};
   for (const char *const *e = ext; *e; e++)
     if (!strcasecmp(dot, *e)) return 1;
   return 0;

@@ -111,6 +111,25 @@ rows = list(csv.DictReader(io.StringIO(open(sys.argv[2], "rb").read()[3:].decode
 assert rows[0]["han_nop"] == "chưa rõ", rows[0]
 PY
 [ $? -eq 0 ] || fail "invalid received date"
+# submissions in formats rasoat cannot read are listed with what to do, not
+# skipped; an empty folder is said so
+mkdir -p "$TMP/khac" "$TMP/rong"
+printf '%%PDF-1.4' > "$TMP/khac/a.pdf"; printf '{\\rtf1}' > "$TMP/khac/b.rtf"; printf 'x' > "$TMP/khac/c.wps"
+echo "ghi chú" > "$TMP/khac/d.md"
+"$RASOAT" check --format jsonl "$TMP/khac" > "$TMP/khac.jsonl"; rc=$?
+[ $rc -eq 2 ] || fail "exit $rc for unreadable formats, want 2"
+python3 - "$TMP/khac.jsonl" <<'PY' || exit 1
+import json, sys
+files = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+by = {f["path"].rsplit("/", 1)[1]: f for f in files}
+assert sorted(by) == ["a.pdf", "b.rtf", "c.wps"], sorted(by)
+assert all(f["status"] == "failed" for f in files)
+assert ".docx" in by["a.pdf"]["error"] and "PDF" in by["a.pdf"]["error"], by["a.pdf"]["error"]
+assert "lưu lại" in by["b.rtf"]["error"] and "lưu lại" in by["c.wps"]["error"]
+PY
+[ $? -eq 0 ] || fail "unreadable formats"
+"$RASOAT" check --format jsonl "$TMP/rong" > /dev/null 2> "$TMP/rong.err"
+grep -q "không có tệp nào để kiểm tra" "$TMP/rong.err" || fail "an empty folder is not said so"
 # a commune name from a manifest that looks like a formula is defused
 printf 'path,commune,received\nminh-hoang.txt,=HYPERLINK("http://x"),20/06/2023\n' > "$TMP/evil.csv"
 "$RASOAT" check --format json --manifest "$TMP/evil.csv" --summary "$TMP/evil-sum.csv" "$D/minh-hoang.txt" > /dev/null

@@ -332,8 +332,19 @@ static void test_reader_for(void **st) {
   assert_true(rs_reader_for("a/b/bao-cao.txt", &fmt) == rs_read_txt);
   assert_string_equal(fmt, "txt");
   assert_true(rs_reader_for("BAO-CAO.TXT", &fmt) == rs_read_txt);
-  assert_null(rs_reader_for("bao-cao.pdf", &fmt));
+  assert_null(rs_reader_for("bao-cao.xyz", &fmt));
   assert_null(fmt);
+  /* formats communes send but rasoat cannot read: refused with what to do,
+   * without opening the file */
+  rs_reader_fn pdf = rs_reader_for("khong-co/bao-cao.PDF", &fmt);
+  assert_non_null(pdf);
+  assert_string_equal(fmt, "pdf");
+  rs_doc *d = (rs_doc *)1;
+  char *err = NULL;
+  assert_int_equal(pdf("khong-co/bao-cao.PDF", NULL, &d, &err), RS_EFORMAT);
+  assert_null(d);
+  assert_non_null(strstr(err, ".docx"));
+  free(err);
   assert_null(rs_reader_for("thu.muc/bao-cao", &fmt));
   assert_null(rs_reader_for("txt", &fmt));
 }
