@@ -1078,7 +1078,29 @@ static const char *base_name(const char *p) {
   return s ? s + 1 : p;
 }
 
-/* the manifest row of a checked file: same path, else same base name */
+/* How many trailing path components a and b share ("x/huyen-a/bc.docx"
+ * and "huyen-a/bc.docx": 2). A backslash separates components too: a
+ * manifest typed on Windows says "huyen-a\bc.docx". */
+#define IS_SEP(c) ((c) == '/' || (c) == '\\')
+static size_t common_tail(const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b), n = 0;
+  while (la && lb) {
+    size_t sa = la, sb = lb;
+    while (sa && !IS_SEP(a[sa - 1])) sa--;
+    while (sb && !IS_SEP(b[sb - 1])) sb--;
+    if (la - sa != lb - sb || memcmp(a + sa, b + sb, la - sa)) break;
+    n++;
+    if (!sa || !sb) break;
+    la = sa - 1;
+    lb = sb - 1;
+  }
+  return n;
+}
+
+/* The manifest row of a checked file: the same path, else the row whose
+ * path shares the most trailing folders with it (the manifest may list
+ * paths from another root: "huyen-a/bao-cao.docx" and "huyen-b/bao-cao.docx"
+ * are told apart), at least the base name; the first such row on a tie. */
 static int manifest_row(const rs_engine *e, const char *path) {
   const rs_table *m = e->manifest;
   if (!m) return -1;
@@ -1086,9 +1108,16 @@ static int manifest_row(const rs_engine *e, const char *path) {
   if (pc < 0) return -1;
   for (size_t r = 0; r < m->nrows; r++)
     if (!strcmp(m->rows[r][pc], path)) return (int)r;
-  for (size_t r = 0; r < m->nrows; r++)
-    if (*m->rows[r][pc] && !strcmp(base_name(m->rows[r][pc]), base_name(path))) return (int)r;
-  return -1;
+  int best = -1;
+  size_t bestn = 0;
+  for (size_t r = 0; r < m->nrows; r++) {
+    size_t n = *m->rows[r][pc] ? common_tail(m->rows[r][pc], path) : 0;
+    if (n > bestn) {
+      bestn = n;
+      best = (int)r;
+    }
+  }
+  return best;
 }
 
 size_t rs_manifest_unmatched(const rs_engine *e, char *const *paths, size_t n, rs_file_result **out) {

@@ -130,6 +130,21 @@ PY
 [ $? -eq 0 ] || fail "unreadable formats"
 "$RASOAT" check --format jsonl "$TMP/rong" > /dev/null 2> "$TMP/rong.err"
 grep -q "không có tệp nào để kiểm tra" "$TMP/rong.err" || fail "an empty folder is not said so"
+# two submissions with the same file name in two districts, the manifest
+# written from another root (one path with Windows backslashes): each file
+# gets its own row (commune, received date), none is "missing"
+mkdir -p "$TMP/cung-ten/huyen-a" "$TMP/cung-ten/huyen-b"
+cp "$SAMPLE" "$TMP/cung-ten/huyen-a/bao-cao.txt"; cp "$SAMPLE" "$TMP/cung-ten/huyen-b/bao-cao.txt"
+printf 'path,commune,received\nD:\\nhan\\huyen-a\\bao-cao.txt,Xã A,25/06/2023\n/srv/nhan/huyen-b/bao-cao.txt,Xã B,19/06/2023\n' > "$TMP/cung-ten.csv"
+"$RASOAT" check --format jsonl --manifest "$TMP/cung-ten.csv" --summary "$TMP/cung-ten-sum.csv" "$TMP/cung-ten" > /dev/null
+python3 - "$TMP/cung-ten-sum.csv" <<'PY' || exit 1
+import csv, io, sys
+rows = list(csv.DictReader(io.StringIO(open(sys.argv[1], "rb").read()[3:].decode("utf-8"))))
+got = [(r["tep"].split("cung-ten/")[-1], r["don_vi"], r["han_nop"], r["trang_thai"]) for r in rows]
+assert got == [("huyen-a/bao-cao.txt", "Xã A", "trễ hạn", "đã kiểm tra"),
+               ("huyen-b/bao-cao.txt", "Xã B", "đúng hạn", "đã kiểm tra")], got
+PY
+[ $? -eq 0 ] || fail "same file name in two districts"
 # a commune name from a manifest that looks like a formula is defused
 printf 'path,commune,received\nminh-hoang.txt,=HYPERLINK("http://x"),20/06/2023\n' > "$TMP/evil.csv"
 "$RASOAT" check --format json --manifest "$TMP/evil.csv" --summary "$TMP/evil-sum.csv" "$D/minh-hoang.txt" > /dev/null
