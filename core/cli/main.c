@@ -24,6 +24,8 @@
 /* at most this many workers on one document (owner and helpers): past it
  * each one's own set-up costs more than its share of the rules saves */
 #define RS_WORKERS_PER_DOC 2
+/* results kept, at most, waiting for an earlier file to be written */
+#define RS_REORDER_WINDOW 512
 
 static volatile sig_atomic_t g_interrupted = 0;
 static void on_sigint(int sig) {
@@ -337,6 +339,11 @@ typedef struct pool {
   /* documents open for help (see rs_share): parts[i] while file i's rules
    * are being taken, helpers[i] workers on it besides its owner */
   rs_share **parts;
+  /* results not yet written: a worker takes no file more than
+   * RS_REORDER_WINDOW past the first one not written, so that one slow
+   * document cannot make the others pile up in memory */
+  size_t printed;
+  int free_doc;     /* the output needs no document: workers free it */
   int *helpers;
   size_t preparing; /* files taken and still being read */
 } pool;
@@ -400,6 +407,8 @@ static void *worker_main(void *arg) {
   int made = 0;
   for (;;) {
     pthread_mutex_lock(&p->mu);
+    while (p->next < p->n && !g_interrupted && p->next >= p->printed + RS_REORDER_WINDOW)
+      pthread_cond_wait(&p->cv, &p->mu);
     size_t i = p->next < p->n && !g_interrupted ? p->next++ : p->n;
     if (i < p->n) p->preparing++;
     pthread_mutex_unlock(&p->mu);
@@ -440,6 +449,10 @@ static void *worker_main(void *arg) {
       fr.status = RS_FILE_FAILED;
       fr.error = rs_strdup("hết bộ nhớ khi tạo luồng kiểm tra");
       rc = RS_ENOMEM;
+    }
+    if (p->free_doc && fr.doc) {
+      rs_doc_free(fr.doc);
+      fr.doc = NULL;
     }
     pthread_mutex_lock(&p->mu);
     p->results[i] = fr;
@@ -624,6 +637,13 @@ static int cmd_check(int argc, char **argv) {
   size_t total = in.n + nunmatched;
 
   pool p = {.e = &e, .paths = in.v, .n = in.n};
+  /* only text and html (and --fix, and the per-file reports of an HTML
+   * summary) need a file's document once it is checked */
+  {
+    const char *sdot = o.summary ? strrchr(o.summary, '.') : NULL;
+    int sum_html = sdot && (!strcasecmp(sdot, ".html") || !strcasecmp(sdot, ".htm"));
+    p.free_doc = strcmp(o.format, "text") && strcmp(o.format, "html") && !o.fix && !sum_html;
+  }
   p.results = calloc(total ? total : 1, sizeof *p.results);
   p.done = calloc(total ? total : 1, 1);
   for (size_t i = 0; p.results && p.done && i < nunmatched; i++) {
@@ -722,6 +742,9 @@ static int cmd_check(int argc, char **argv) {
         pthread_mutex_lock(&p.mu);
       }
       printed++;
+      p.printed = printed;
+      /* a worker may be waiting for the window to move */
+      if (p.next >= printed + RS_REORDER_WINDOW - 1) pthread_cond_broadcast(&p.cv);
     }
     rs_progress_update(&prog, p.ndone);
     if (printed >= total) break;
