@@ -17,9 +17,13 @@ typedef struct rs_progress {
   int on;
   struct timespec start;
   size_t last;
+  int shown; /* the line is on the terminal */
 } rs_progress;
 void rs_progress_init(rs_progress *p, size_t total, int on);
 void rs_progress_update(rs_progress *p, size_t done);
+/* Take the line off the terminal (before writing there); the next update
+ * draws it again. */
+void rs_progress_clear(rs_progress *p);
 void rs_progress_done(rs_progress *p);
 
 void rs_print_rules_table(FILE *f, const rs_engine *e);

@@ -696,6 +696,7 @@ static int cmd_check(int argc, char **argv) {
   if (!strcmp(o.format, "sarif") && !(ss = rs_out_sarif_begin(out, e.infos, e.nrules))) write_failed = 1;
   rs_progress prog;
   rs_progress_init(&prog, total, isatty(STDERR_FILENO) && total > 1);
+  int out_tty = out == stdout && isatty(STDOUT_FILENO);
   pthread_mutex_lock(&p.mu);
   while (printed < total) {
     while (printed < total && p.done[printed]) {
@@ -727,6 +728,8 @@ static int cmd_check(int argc, char **argv) {
         rs_file_result *fr = &p.results[printed];
         pthread_mutex_unlock(&p.mu);
         if (streaming && !write_failed) {
+          /* the same terminal: no result written after the progress line */
+          if (out_tty) rs_progress_clear(&prog);
           if (js) rs_out_json_file(js, fr);
           else if (ss) {
             if (rs_out_sarif_file(ss, fr)) write_failed = 1;

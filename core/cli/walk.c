@@ -94,7 +94,7 @@ void rs_progress_init(rs_progress *p, size_t total, int on) {
 }
 
 void rs_progress_update(rs_progress *p, size_t done) {
-  if (!p->on || done == p->last) return;
+  if (!p->on || (done == p->last && p->shown)) return;
   p->last = done;
   struct timespec now;
   clock_gettime(CLOCK_MONOTONIC, &now);
@@ -106,6 +106,14 @@ void rs_progress_update(rs_progress *p, size_t done) {
   for (int i = 0; i < width; i++) fputc(i < fill ? '#' : '.', stderr);
   fprintf(stderr, "] %zu/%zu tệp, %.0f tệp/giây, còn %.0f giây   ", done, p->total, rate, left);
   fflush(stderr);
+  p->shown = 1;
+}
+
+void rs_progress_clear(rs_progress *p) {
+  if (!p->on || !p->shown) return;
+  fputs("\r\033[K", stderr);
+  fflush(stderr);
+  p->shown = 0;
 }
 
 void rs_progress_done(rs_progress *p) {

@@ -158,5 +158,14 @@ if command -v script > /dev/null; then
   grep -q "4/4 tệp, [0-9]* tệp/giây, còn [0-9]* giây" "$TMP/tty.log" || { cat -v "$TMP/tty.log"; fail "no progress bar on a terminal"; }
   grep -q $'\r\033\[K' "$TMP/tty.log" || fail "the progress line is not cleared at the end"
   cmp -s "$TMP/tty.jsonl" "$TMP/quiet.jsonl" || fail "output on a terminal differs"
+  # stdout on the same terminal: the progress line is taken off before each
+  # result, never written into
+  script -q -e -c "'$RASOAT' check -j 2 --format jsonl '$D'" "$TMP/tty2.log" > /dev/null
+  python3 - "$TMP/tty2.log" <<'PY' || fail "results written into the progress line"
+import re, sys
+s = open(sys.argv[1], "rb").read().decode("utf-8", "replace")
+assert s.count('{"path"') == 4, s.count('{"path"')
+assert not re.search(r"giây +\{", s), "a result follows the progress line"
+PY
 fi
 echo ok
