@@ -354,46 +354,46 @@ static void wait_ready(pool *p) {
   pthread_mutex_unlock(&p->mu);
 }
 
+/* Called with p->mu held: help with the rules of the first document still
+ * open with rules left to take, if any (only files taken and not yet
+ * written can be open). Returns 1 when it did (the lock was let go
+ * meanwhile). */
+static int help_one(pool *p, rs_worker *w) {
+  for (size_t i = p->printed; i < p->next; i++) {
+    rs_share *part = p->parts[i];
+    if (!part || !rs_share_pending(part)) continue;
+    p->helpers[i]++;
+    pthread_mutex_unlock(&p->mu);
+    rs_check_share(w, part);
+    pthread_mutex_lock(&p->mu);
+    p->helpers[i]--;
+    pthread_cond_broadcast(&p->cv);
+    return 1;
+  }
+  return 0;
+}
+
 /* No file left to take: help with the rules of documents still open, until
  * none is open and none is being read. A thread that never had a file makes
  * its worker while the first documents are read. */
 static void help_others(pool *p, rs_worker **wp) {
   pthread_mutex_lock(&p->mu);
-  for (;;) {
-    size_t k = p->n;
-    for (size_t i = 0; i < p->n; i++)
-      if (p->parts[i] && rs_share_pending(p->parts[i])) {
-        k = i;
-        break;
-      }
-    if (k == p->n) {
-      if (!p->preparing || g_interrupted) break;
-      if (!*wp) {
-        pthread_mutex_unlock(&p->mu);
-        wait_ready(p);
-        *wp = rs_worker_new_fresh(p->e);
-        pthread_mutex_lock(&p->mu);
-        if (!*wp) break;
-        continue;
-      }
-      pthread_cond_wait(&p->cv, &p->mu);
-      continue;
-    }
+  while (!g_interrupted) {
     if (!*wp) {
+      /* nothing to help with: no sandbox to make */
+      int open = p->preparing > 0;
+      for (size_t i = p->printed; !open && i < p->next; i++) open = p->parts[i] && rs_share_pending(p->parts[i]);
+      if (!open) break;
       pthread_mutex_unlock(&p->mu);
       wait_ready(p);
       *wp = rs_worker_new_fresh(p->e);
       pthread_mutex_lock(&p->mu);
       if (!*wp) break;
-      continue; /* the document may be done by now */
+      continue;
     }
-    rs_share *part = p->parts[k];
-    p->helpers[k]++;
-    pthread_mutex_unlock(&p->mu);
-    rs_check_share(*wp, part);
-    pthread_mutex_lock(&p->mu);
-    p->helpers[k]--;
-    pthread_cond_broadcast(&p->cv);
+    if (help_one(p, *wp)) continue;
+    if (!p->preparing) break;
+    pthread_cond_wait(&p->cv, &p->mu);
   }
   pthread_mutex_unlock(&p->mu);
 }
@@ -407,8 +407,11 @@ static void *worker_main(void *arg) {
   int made = 0;
   for (;;) {
     pthread_mutex_lock(&p->mu);
-    while (p->next < p->n && !g_interrupted && p->next >= p->printed + RS_REORDER_WINDOW)
+    while (p->next < p->n && !g_interrupted && p->next >= p->printed + RS_REORDER_WINDOW) {
+      /* the window is full: help with the document holding it up */
+      if (w && help_one(p, w)) continue;
       pthread_cond_wait(&p->cv, &p->mu);
+    }
     size_t i = p->next < p->n && !g_interrupted ? p->next++ : p->n;
     if (i < p->n) p->preparing++;
     pthread_mutex_unlock(&p->mu);
