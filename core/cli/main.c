@@ -294,6 +294,10 @@ static int setup_engine_base(rs_engine *e, const opts *o) {
     }
   }
   rs_engine_index_manifest(e);
+  if (e->manifest && !rs_engine_manifest_received(e))
+    fprintf(stderr,
+            "rasoat: %s: không có cột ngày nhận (received hoặc \"ngày nhận\"): không xét được báo cáo nào trễ hạn\n",
+            o->manifest);
   return 0;
 }
 

@@ -1054,6 +1054,8 @@ void rs_engine_index_manifest(rs_engine *e) {
   for (int f = 0; f < 3; f++) e->manifest_cols[f] = e->manifest ? manifest_col_find(e->manifest, f) : -1;
 }
 
+int rs_engine_manifest_received(const rs_engine *e) { return e->manifest_cols[MANIFEST_RECEIVED] >= 0; }
+
 /* column of a manifest field, by its English or Vietnamese header */
 static int manifest_col_find(const rs_table *m, int field) {
   static const char *const names[][6] = {

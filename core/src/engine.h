@@ -100,6 +100,8 @@ int rs_engine_override(rs_engine *e, const char *spec, char **err); /* ID=SEV */
 const rs_rule *rs_engine_find(const rs_engine *e, const char *id);
 /* Find the manifest's columns (by English or Vietnamese header) once. */
 void rs_engine_index_manifest(rs_engine *e);
+/* The manifest has a received-date column (else no lateness can be told). */
+int rs_engine_manifest_received(const rs_engine *e);
 /* The submissions the manifest lists that none of the n input paths is
  * (matched as for the deadline: same path, else same base name), in the
  * manifest's order, as failed file results (*out, calloc'd; the count is

@@ -145,6 +145,10 @@ assert got == [("huyen-a/bao-cao.txt", "Xã A", "trễ hạn", "đã kiểm tra"
                ("huyen-b/bao-cao.txt", "Xã B", "đúng hạn", "đã kiểm tra")], got
 PY
 [ $? -eq 0 ] || fail "same file name in two districts"
+# a manifest without a received-date column is said so
+printf 'tệp,xã\nminh-hoang.txt,Xã Minh Hoàng\n' > "$TMP/nocol.csv"
+"$RASOAT" check --format jsonl --manifest "$TMP/nocol.csv" "$D/minh-hoang.txt" > /dev/null 2> "$TMP/nocol.err"
+grep -q "không có cột ngày nhận" "$TMP/nocol.err" || fail "a manifest without received dates is not said so"
 # a commune name from a manifest that looks like a formula is defused
 printf 'path,commune,received\nminh-hoang.txt,=HYPERLINK("http://x"),20/06/2023\n' > "$TMP/evil.csv"
 "$RASOAT" check --format json --manifest "$TMP/evil.csv" --summary "$TMP/evil-sum.csv" "$D/minh-hoang.txt" > /dev/null
