@@ -326,6 +326,20 @@ static void paths_add(paths *p, const char *s) {
 
 static int cmp_path(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
+/* an input file, for finding the same file named twice */
+typedef struct file_id {
+  dev_t dev;
+  ino_t ino;
+  size_t idx; /* its place among the inputs */
+} file_id;
+
+static int cmp_file_id(const void *a, const void *b) {
+  const file_id *x = a, *y = b;
+  if (x->dev != y->dev) return x->dev < y->dev ? -1 : 1;
+  if (x->ino != y->ino) return x->ino < y->ino ? -1 : 1;
+  return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
 /* ---- check ---- */
 
 typedef struct pool {
@@ -521,6 +535,35 @@ static int cmd_check(int argc, char **argv) {
     } else {
       paths_add(&in, argv[i]);
     }
+  }
+  /* the same file named twice (a folder and a file in it, "./a" and "a", a
+   * link to it): checked and listed once, at its first place */
+  {
+    file_id *ids = calloc(in.n ? in.n : 1, sizeof *ids);
+    char *drop = calloc(in.n ? in.n : 1, 1);
+    size_t nids = 0, dropped = 0;
+    for (size_t i = 0; ids && drop && i < in.n; i++) {
+      struct stat st;
+      if (stat(in.v[i], &st) == 0 && S_ISREG(st.st_mode)) ids[nids++] = (file_id){st.st_dev, st.st_ino, i};
+    }
+    if (ids && drop) {
+      qsort(ids, nids, sizeof *ids, cmp_file_id);
+      for (size_t k = 1; k < nids; k++)
+        if (ids[k].dev == ids[k - 1].dev && ids[k].ino == ids[k - 1].ino) drop[ids[k].idx] = 1;
+      size_t w = 0;
+      for (size_t i = 0; i < in.n; i++) {
+        if (drop[i]) {
+          free(in.v[i]);
+          dropped++;
+          continue;
+        }
+        in.v[w++] = in.v[i];
+      }
+      in.n = w;
+    }
+    free(ids);
+    free(drop);
+    if (dropped) fprintf(stderr, "rasoat: bỏ qua %zu tệp được nêu hơn một lần (cùng một tệp)\n", dropped);
   }
 
   /* configuration: --config, or .rasoat.lua from the first input upward */

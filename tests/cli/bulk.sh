@@ -145,6 +145,19 @@ assert got == [("huyen-a/bao-cao.txt", "Xã A", "trễ hạn", "đã kiểm tra"
                ("huyen-b/bao-cao.txt", "Xã B", "đúng hạn", "đã kiểm tra")], got
 PY
 [ $? -eq 0 ] || fail "same file name in two districts"
+# the same file named twice (a folder and a file in it, a "./" path, a link
+# to it) is checked and listed once, at its first place, and said so
+ln -s "$D/minh-hoang.txt" "$TMP/lien-ket.txt"
+R=$(readlink -f "$RASOAT")
+(cd "$D" && "$R" check --format jsonl huyen-a/dinh-cao.txt . ./huyen-a/dinh-cao.txt "$TMP/lien-ket.txt" \
+  > "$TMP/twice.jsonl" 2> "$TMP/twice.err")
+python3 - "$TMP/twice.jsonl" <<'PY' || exit 1
+import json, sys
+paths = [json.loads(l)["path"] for l in open(sys.argv[1], encoding="utf-8")]
+assert paths == ["huyen-a/dinh-cao.txt", "./huyen-a/hong.docx", "./huyen-a/tam-da.txt", "./minh-hoang.txt"], paths
+PY
+[ $? -eq 0 ] || fail "a file named twice"
+grep -q "bỏ qua 3 tệp được nêu hơn một lần" "$TMP/twice.err" || { cat "$TMP/twice.err"; fail "duplicates not said"; }
 # a manifest without a received-date column is said so
 printf 'tệp,xã\nminh-hoang.txt,Xã Minh Hoàng\n' > "$TMP/nocol.csv"
 "$RASOAT" check --format jsonl --manifest "$TMP/nocol.csv" "$D/minh-hoang.txt" > /dev/null 2> "$TMP/nocol.err"
