@@ -523,7 +523,11 @@ static int cmd_check(int argc, char **argv) {
     struct stat st;
     if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
       paths found = {0};
-      rs_walk(argv[i], &found.v, &found.n);
+      size_t reports = 0;
+      rs_walk(argv[i], &found.v, &found.n, &reports);
+      if (reports)
+        fprintf(stderr, "rasoat: %s: bỏ qua %zu tệp HTML là kết quả do rasoat viết (báo cáo, bảng tổng hợp)\n",
+                argv[i], reports);
       if (!found.n)
         fprintf(stderr, "rasoat: thư mục %s không có tệp nào để kiểm tra (.txt, .docx, .odt, .html)\n", argv[i]);
       qsort(found.v, found.n, sizeof *found.v, cmp_path);
@@ -564,6 +568,47 @@ static int cmd_check(int argc, char **argv) {
     free(ids);
     free(drop);
     if (dropped) fprintf(stderr, "rasoat: bỏ qua %zu tệp được nêu hơn một lần (cùng một tệp)\n", dropped);
+  }
+
+  /* the run's own outputs from an earlier run, found in a folder being
+   * checked (-o, a baseline, a summary and the per-file reports beside an
+   * HTML summary): not submissions. Named on the command line, a file stays
+   * (and -o is refused below). */
+  {
+    const char *outs[3] = {o.output, o.summary, o.write_baseline};
+    struct stat ost[3], lst;
+    int have[3], any = 0, have_links = 0;
+    for (int k = 0; k < 3; k++) any |= have[k] = outs[k] && stat(outs[k], &ost[k]) == 0 && S_ISREG(ost[k].st_mode);
+    const char *sdot = o.summary ? strrchr(o.summary, '.') : NULL;
+    if (sdot && (!strcasecmp(sdot, ".html") || !strcasecmp(sdot, ".htm"))) {
+      char *ld = rs_sprintf("%.*s.files", (int)(sdot - o.summary), o.summary);
+      have_links = ld && stat(ld, &lst) == 0 && S_ISDIR(lst.st_mode);
+      free(ld);
+    }
+    size_t w = 0, own_n = 0;
+    for (size_t i = 0; i < in.n; i++) {
+      int own = 0, named = 0;
+      for (int a = first; a < argc && !named; a++) named = !strcmp(argv[a], in.v[i]);
+      struct stat st;
+      if ((any || have_links) && !named && stat(in.v[i], &st) == 0) {
+        for (int k = 0; k < 3 && !own; k++) own = have[k] && st.st_dev == ost[k].st_dev && st.st_ino == ost[k].st_ino;
+        const char *sl = strrchr(in.v[i], '/');
+        if (!own && have_links && sl) {
+          char *parent = rs_strndup(in.v[i], (size_t)(sl - in.v[i]));
+          struct stat pst;
+          own = parent && stat(parent, &pst) == 0 && pst.st_dev == lst.st_dev && pst.st_ino == lst.st_ino;
+          free(parent);
+        }
+      }
+      if (own) {
+        free(in.v[i]);
+        own_n++;
+        continue;
+      }
+      in.v[w++] = in.v[i];
+    }
+    in.n = w;
+    if (own_n) fprintf(stderr, "rasoat: bỏ qua %zu tệp kết quả của rasoat (lần chạy trước) trong thư mục kiểm tra\n", own_n);
   }
 
   /* configuration: --config, or .rasoat.lua from the first input upward */

@@ -82,6 +82,7 @@ int rs_out_summary_html(FILE *out, const rs_report *r, char *const *links) {
   }
   fputs("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<meta name=\"generator\" content=\"rasoat " RS_VERSION "\">\n"
         "<title>Tổng hợp rà soát báo cáo</title>\n<style>\n"
         "body{font-family:'Times New Roman',Georgia,serif;margin:2rem;color:#1a1a1a;background:#fafafa}\n"
         "h1{font-size:1.6rem;margin:0 0 .5rem}p.lead{margin:.2rem 0 1.2rem;color:#444}\n"

@@ -158,6 +158,25 @@ assert paths == ["huyen-a/dinh-cao.txt", "./huyen-a/hong.docx", "./huyen-a/tam-d
 PY
 [ $? -eq 0 ] || fail "a file named twice"
 grep -q "bỏ qua 3 tệp được nêu hơn một lần" "$TMP/twice.err" || { cat "$TMP/twice.err"; fail "duplicates not said"; }
+# the outputs of an earlier run written inside the folder (an HTML summary
+# and its per-file reports, -o) are not checked as submissions next time
+mkdir -p "$TMP/lai/nop"
+cp "$SAMPLE" "$TMP/lai/nop/a.txt"
+(cd "$TMP/lai" && for run in 1 2; do
+   "$R" check --format html -o nop/ket-qua.html --summary nop/tong-hop.html nop > /dev/null 2> "err$run.txt"
+   "$R" check --format jsonl --summary nop/tong-hop.html nop > "run$run.jsonl" 2>> "err$run.txt"
+ done)
+python3 - "$TMP/lai/run2.jsonl" <<'PY' || exit 1
+import json, sys
+paths = [json.loads(l)["path"] for l in open(sys.argv[1], encoding="utf-8")]
+assert paths == ["nop/a.txt"], paths
+PY
+[ $? -eq 0 ] || fail "an earlier run's outputs were checked as submissions"
+grep -q "kết quả do rasoat viết" "$TMP/lai/err2.txt" || fail "skipped outputs not said"
+# a text report written into the folder, the same command run again
+(cd "$TMP/lai" && for run in 1 2; do "$R" check -o nop/ket-qua.txt nop 2> "txt$run.err"; done)
+grep -q "^nop/ket-qua.txt" "$TMP/lai/nop/ket-qua.txt" && fail "the earlier text report was checked as a submission"
+grep -q "tệp kết quả của rasoat" "$TMP/lai/txt2.err" || fail "skipped text report not said"
 # a manifest without a received-date column is said so
 printf 'tệp,xã\nminh-hoang.txt,Xã Minh Hoàng\n' > "$TMP/nocol.csv"
 "$RASOAT" check --format jsonl --manifest "$TMP/nocol.csv" "$D/minh-hoang.txt" > /dev/null 2> "$TMP/nocol.err"
