@@ -10,10 +10,7 @@
 /* Recursively collect supported files under dir (hidden entries skipped,
  * symlink loops detected, unreadable folders reported as paths so that they
  * appear as failed in the report). */
-/* The supported files under dir (recursively, hidden ones skipped). HTML
- * files rasoat wrote itself (a report or a summary: its generator meta
- * tag) are not submissions: left out and counted in *reports. */
-void rs_walk(const char *dir, char ***out, size_t *n, size_t *reports);
+void rs_walk(const char *dir, char ***out, size_t *n);
 
 typedef struct rs_progress {
   size_t total;

@@ -523,11 +523,7 @@ static int cmd_check(int argc, char **argv) {
     struct stat st;
     if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
       paths found = {0};
-      size_t reports = 0;
-      rs_walk(argv[i], &found.v, &found.n, &reports);
-      if (reports)
-        fprintf(stderr, "rasoat: %s: bỏ qua %zu tệp HTML là kết quả do rasoat viết (báo cáo, bảng tổng hợp)\n",
-                argv[i], reports);
+      rs_walk(argv[i], &found.v, &found.n);
       if (!found.n)
         fprintf(stderr, "rasoat: thư mục %s không có tệp nào để kiểm tra (.txt, .docx, .odt, .html)\n", argv[i]);
       qsort(found.v, found.n, sizeof *found.v, cmp_path);

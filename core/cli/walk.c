@@ -27,20 +27,6 @@ static int supported(const char *name) {
   return 0;
 }
 
-/* An HTML report or summary written by rasoat: its generator tag in the
- * first few KiB. */
-static int own_report(const char *path, const char *name) {
-  const char *dot = strrchr(name, '.');
-  if (!dot || (strcasecmp(dot, ".html") && strcasecmp(dot, ".htm"))) return 0;
-  FILE *f = fopen(path, "rb");
-  if (!f) return 0;
-  char buf[4096];
-  size_t n = fread(buf, 1, sizeof buf - 1, f);
-  fclose(f);
-  buf[n] = 0;
-  return strstr(buf, "<meta name=\"generator\" content=\"rasoat ") != NULL;
-}
-
 static void add(char ***out, size_t *n, char *s) {
   char **nv = realloc(*out, (*n + 1) * sizeof *nv);
   if (!nv) {
@@ -51,7 +37,7 @@ static void add(char ***out, size_t *n, char *s) {
   nv[(*n)++] = s;
 }
 
-static void walk(const char *dir, char ***out, size_t *n, seen **stack, size_t depth, size_t *reports) {
+static void walk(const char *dir, char ***out, size_t *n, seen **stack, size_t depth) {
   struct stat st;
   if (stat(dir, &st) != 0) return;
   for (size_t i = 0; i < depth; i++)
@@ -83,17 +69,12 @@ static void walk(const char *dir, char ***out, size_t *n, seen **stack, size_t d
       continue;
     }
     if (S_ISDIR(es.st_mode)) {
-      walk(full, out, n, stack, depth + 1, reports);
+      walk(full, out, n, stack, depth + 1);
       free(full);
     } else if (supported(de->d_name)) {
       /* regular files, and FIFOs or devices named like drafts: listed so
        * that the report says what became of them */
-      if (S_ISREG(es.st_mode) && own_report(full, de->d_name)) {
-        (*reports)++;
-        free(full);
-      } else {
-        add(out, n, full);
-      }
+      add(out, n, full);
     } else {
       free(full);
     }
@@ -101,9 +82,9 @@ static void walk(const char *dir, char ***out, size_t *n, seen **stack, size_t d
   closedir(d);
 }
 
-void rs_walk(const char *dir, char ***out, size_t *n, size_t *reports) {
+void rs_walk(const char *dir, char ***out, size_t *n) {
   seen *stack = NULL;
-  walk(dir, out, n, &stack, 0, reports);
+  walk(dir, out, n, &stack, 0);
   free(stack);
 }
 

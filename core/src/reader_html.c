@@ -412,6 +412,22 @@ int rs_read_html(const char *path, const rs_limits *lim, rs_doc **out, char **er
   size_t len = 0;
   int rc = read_all(path, lim, &buf, &len, err);
   if (rc) return rc;
+  /* a report or summary rasoat wrote (its generator tag near the top): a
+   * result, not a draft; said so rather than checked as one (it is listed,
+   * so that a submission dressed up as a report is still seen) */
+  {
+    size_t head = len < 4096 ? len : 4096;
+    static const char tag[] = "<meta name=\"generator\" content=\"rasoat ";
+    int own = 0;
+    for (const char *q = buf; !own && (q = memchr(q, '<', head - (size_t)(q - buf))) != NULL; q++)
+      own = (size_t)(buf + head - q) >= sizeof tag - 1 && !memcmp(q, tag, sizeof tag - 1);
+    if (own) {
+      free(buf);
+      *err = rs_sprintf("Tệp này là kết quả rasoat đã viết (báo cáo kết quả hoặc bảng tổng hợp), không phải văn bản "
+                        "để kiểm tra");
+      return RS_EFORMAT;
+    }
+  }
   if (len > 0x7fffffff) {
     free(buf);
     *err = rs_sprintf("Tệp %s quá lớn.", path);

@@ -158,8 +158,10 @@ assert paths == ["huyen-a/dinh-cao.txt", "./huyen-a/hong.docx", "./huyen-a/tam-d
 PY
 [ $? -eq 0 ] || fail "a file named twice"
 grep -q "bỏ qua 3 tệp được nêu hơn một lần" "$TMP/twice.err" || { cat "$TMP/twice.err"; fail "duplicates not said"; }
-# the outputs of an earlier run written inside the folder (an HTML summary
-# and its per-file reports, -o) are not checked as submissions next time
+# the outputs of an earlier run written inside the folder: this run's own
+# (-o, --summary and its per-file reports) are left out, said on stderr;
+# another command's HTML report is listed as rasoat's output, not checked
+# as a draft (a submission dressed up as one is still seen)
 mkdir -p "$TMP/lai/nop"
 cp "$SAMPLE" "$TMP/lai/nop/a.txt"
 (cd "$TMP/lai" && for run in 1 2; do
@@ -168,11 +170,13 @@ cp "$SAMPLE" "$TMP/lai/nop/a.txt"
  done)
 python3 - "$TMP/lai/run2.jsonl" <<'PY' || exit 1
 import json, sys
-paths = [json.loads(l)["path"] for l in open(sys.argv[1], encoding="utf-8")]
-assert paths == ["nop/a.txt"], paths
+files = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+got = [(f["path"], f["status"]) for f in files]
+assert got == [("nop/a.txt", "checked"), ("nop/ket-qua.html", "failed")], got
+assert "kết quả rasoat đã viết" in files[1]["error"], files[1]["error"]
 PY
 [ $? -eq 0 ] || fail "an earlier run's outputs were checked as submissions"
-grep -q "kết quả do rasoat viết" "$TMP/lai/err2.txt" || fail "skipped outputs not said"
+grep -q "tệp kết quả của rasoat" "$TMP/lai/err2.txt" || fail "skipped outputs not said"
 # a text report written into the folder, the same command run again
 (cd "$TMP/lai" && for run in 1 2; do "$R" check -o nop/ket-qua.txt nop 2> "txt$run.err"; done)
 grep -q "^nop/ket-qua.txt" "$TMP/lai/nop/ket-qua.txt" && fail "the earlier text report was checked as a submission"
