@@ -926,11 +926,17 @@ static int cmd_check(int argc, char **argv) {
     else if (!strcmp(o.format, "junit")) rc = rs_out_junit(out, &r, &oo);
     else if (!strcmp(o.format, "html")) rc = rs_out_html(out, &r, &oo);
     else if (!strcmp(o.format, "csv")) rc = rs_out_csv(out, &r, &oo);
-    (void)rc;
+    if (rc) write_failed = 1;
   }
   if (g_interrupted) fprintf(stderr, "rasoat: bị ngắt: đã kiểm tra %zu/%zu tệp\n", nres, total);
-  if (fflush(out) != 0) write_failed = 1;
-  if (out != stdout) fclose(out);
+  if (fflush(out) != 0 || ferror(out)) write_failed = 1;
+  int write_errno = errno;
+  if (out != stdout && fclose(out) != 0) write_failed = 1;
+  /* a report that could not be written whole (disk full, a closed pipe) is
+   * an error: said (but for a reader that stopped reading) and exit 2 */
+  if (write_failed && write_errno != EPIPE)
+    fprintf(stderr, "rasoat: không ghi được đầy đủ kết quả%s%s: %s\n", o.output ? " vào " : "",
+            o.output ? o.output : "", rs_strerror_vi(write_errno));
 
   status = 0;
   for (size_t i = 0; i < nres; i++) {
@@ -940,7 +946,7 @@ static int cmd_check(int argc, char **argv) {
                          (fail_on <= RS_SEV_INFO ? fr->ninfos : 0);
     if (status < 1 && at_or_above) status = 1;
   }
-  if (p.rule_failed || e.load_diags.n || g_interrupted || baseline_failed) status = 2;
+  if (p.rule_failed || e.load_diags.n || g_interrupted || baseline_failed || write_failed) status = 2;
 
   /* the workers close their sandboxes while the report is written */
   for (int t = 0; t < jobs; t++) pthread_join(th[t], NULL);

@@ -60,4 +60,15 @@ cmp -s "$SAMPLE" "$TMP/in.txt" || fail "input modified"
 "$RASOAT" check --format json --limit file-size=10K "$SAMPLE" > "$TMP/l.json"; [ $? -eq 2 ] || fail "--limit file-size exit"
 pyjson "$TMP/l.json" 'f = d["files"][0]; assert f["status"] == "failed" and "giới hạn" in f["error"], f' || fail "--limit file-size"
 "$RASOAT" check --limit nope=1 "$SAMPLE" > /dev/null 2>&1; [ $? -eq 2 ] || fail "--limit unknown name"
+# a report that cannot be written whole is an error (exit 2, said), for the
+# streamed formats and the others, on stdout and with -o
+if [ -w /dev/full ]; then
+  for f in text json jsonl sarif html; do
+    "$RASOAT" check -f $f "$SAMPLE" > /dev/full 2> "$TMP/full.err"; rc=$?
+    [ $rc -eq 2 ] || fail "-f $f to a full disk: exit $rc, want 2"
+    grep -q "không ghi được đầy đủ kết quả" "$TMP/full.err" || fail "-f $f to a full disk: not said"
+  done
+  "$RASOAT" check -f jsonl -o /dev/full "$SAMPLE" 2> "$TMP/full.err"; [ $? -eq 2 ] || fail "-o /dev/full exit"
+  grep -q "/dev/full" "$TMP/full.err" || fail "-o /dev/full: not said"
+fi
 echo ok
