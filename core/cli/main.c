@@ -682,6 +682,27 @@ static int cmd_check(int argc, char **argv) {
       goto fail;
     }
   }
+  /* files written at the end (the summary, a baseline): their folder must be
+   * there and writable before hours of checking, not found missing after */
+  {
+    const char *late_outs[2] = {o.summary, o.write_baseline};
+    for (int k = 0; k < 2; k++) {
+      const char *f = late_outs[k];
+      if (!f) continue;
+      const char *sl = strrchr(f, '/');
+      char *dir = sl ? (sl == f ? rs_strdup("/") : rs_strndup(f, (size_t)(sl - f))) : rs_strdup(".");
+      struct stat dst, fst;
+      int bad = !dir || stat(dir, &dst) != 0 || !S_ISDIR(dst.st_mode) || access(dir, W_OK) != 0;
+      int is_dir = stat(f, &fst) == 0 && S_ISDIR(fst.st_mode);
+      if (bad || is_dir) {
+        fprintf(stderr, "rasoat: không ghi được %s: %s\n", f,
+                is_dir ? "đó là một thư mục" : "thư mục chứa nó không có hoặc không ghi được");
+        free(dir);
+        goto fail;
+      }
+      free(dir);
+    }
+  }
   if (o.output) {
     struct stat ost;
     int oexists = stat(o.output, &ost) == 0;

@@ -60,6 +60,13 @@ cmp -s "$SAMPLE" "$TMP/in.txt" || fail "input modified"
 "$RASOAT" check --format json --limit file-size=10K "$SAMPLE" > "$TMP/l.json"; [ $? -eq 2 ] || fail "--limit file-size exit"
 pyjson "$TMP/l.json" 'f = d["files"][0]; assert f["status"] == "failed" and "giới hạn" in f["error"], f' || fail "--limit file-size"
 "$RASOAT" check --limit nope=1 "$SAMPLE" > /dev/null 2>&1; [ $? -eq 2 ] || fail "--limit unknown name"
+# a summary or baseline that could not be written is refused before any
+# file is checked (not found out at the end)
+"$RASOAT" check -f jsonl --summary "$TMP/khong-co/tong.csv" "$SAMPLE" > "$TMP/early.out" 2> "$TMP/early.err"; rc=$?
+[ $rc -eq 2 ] || fail "--summary into a missing folder: exit $rc"
+[ ! -s "$TMP/early.out" ] || fail "--summary into a missing folder: files were checked first"
+grep -q "khong-co/tong.csv" "$TMP/early.err" || fail "--summary into a missing folder: not said"
+"$RASOAT" check --write-baseline "$TMP" "$SAMPLE" > /dev/null 2>&1; [ $? -eq 2 ] || fail "--write-baseline onto a folder"
 # a report that cannot be written whole is an error (exit 2, said), for the
 # streamed formats and the others, on stdout and with -o
 if [ -w /dev/full ]; then
