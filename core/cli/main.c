@@ -340,6 +340,83 @@ static int cmp_file_id(const void *a, const void *b) {
   return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
+/* The folder of the per-file reports beside an HTML summary ("tong-hop.html"
+ * -> "tong-hop.files"), or NULL when the summary is not HTML. */
+static char *summary_files_dir(const char *summary) {
+  const char *dot = summary ? strrchr(summary, '.') : NULL;
+  if (!dot || (strcasecmp(dot, ".html") && strcasecmp(dot, ".htm"))) return NULL;
+  return rs_sprintf("%.*s.files", (int)(dot - summary), summary);
+}
+
+/* path is one of the command line's inputs itself (not found in a folder) */
+static int named_input(int argc, char **argv, int first, const char *path) {
+  for (int a = first; a < argc; a++)
+    if (!strcmp(argv[a], path)) return 1;
+  return 0;
+}
+
+/* The inputs as they will be checked, each stat'ed once:
+ *  - the run's own outputs from an earlier run, found in a folder being
+ *    checked (-o, a baseline, a summary and the per-file reports beside an
+ *    HTML summary), are not submissions; named on the command line, a file
+ *    stays (and -o is refused later);
+ *  - the same file named twice (a folder and a file in it, "./a" and "a", a
+ *    link to it) is checked and listed once, at its first place. */
+static void sift_inputs(paths *in, const opts *o, int argc, char **argv, int first) {
+  const char *outs[3] = {o->output, o->summary, o->write_baseline};
+  struct stat ost[3], lst;
+  int have[3], have_links = 0;
+  for (int k = 0; k < 3; k++) have[k] = outs[k] && stat(outs[k], &ost[k]) == 0 && S_ISREG(ost[k].st_mode);
+  char *ld = summary_files_dir(o->summary);
+  have_links = ld && stat(ld, &lst) == 0 && S_ISDIR(lst.st_mode);
+  free(ld);
+  file_id *ids = calloc(in->n ? in->n : 1, sizeof *ids);
+  char *drop = calloc(in->n ? in->n : 1, 1);
+  if (!ids || !drop) {
+    free(ids);
+    free(drop);
+    return;
+  }
+  size_t nids = 0, own_n = 0, dup_n = 0;
+  for (size_t i = 0; i < in->n; i++) {
+    struct stat st;
+    if (stat(in->v[i], &st) != 0) continue;
+    int own = 0;
+    if (!named_input(argc, argv, first, in->v[i])) {
+      for (int k = 0; k < 3 && !own; k++) own = have[k] && st.st_dev == ost[k].st_dev && st.st_ino == ost[k].st_ino;
+      const char *sl = strrchr(in->v[i], '/');
+      if (!own && have_links && sl) {
+        char *parent = rs_strndup(in->v[i], (size_t)(sl - in->v[i]));
+        struct stat pst;
+        own = parent && stat(parent, &pst) == 0 && pst.st_dev == lst.st_dev && pst.st_ino == lst.st_ino;
+        free(parent);
+      }
+    }
+    if (own) {
+      drop[i] = 1;
+      own_n++;
+    } else if (S_ISREG(st.st_mode)) {
+      ids[nids++] = (file_id){st.st_dev, st.st_ino, i};
+    }
+  }
+  qsort(ids, nids, sizeof *ids, cmp_file_id);
+  for (size_t k = 1; k < nids; k++)
+    if (ids[k].dev == ids[k - 1].dev && ids[k].ino == ids[k - 1].ino) {
+      drop[ids[k].idx] = 1;
+      dup_n++;
+    }
+  size_t w = 0;
+  for (size_t i = 0; i < in->n; i++) {
+    if (drop[i]) free(in->v[i]);
+    else in->v[w++] = in->v[i];
+  }
+  in->n = w;
+  free(ids);
+  free(drop);
+  if (dup_n) fprintf(stderr, "rasoat: bỏ qua %zu tệp được nêu hơn một lần (cùng một tệp)\n", dup_n);
+  if (own_n) fprintf(stderr, "rasoat: bỏ qua %zu tệp kết quả của rasoat (lần chạy trước) trong thư mục kiểm tra\n", own_n);
+}
+
 /* ---- check ---- */
 
 typedef struct pool {
@@ -536,76 +613,7 @@ static int cmd_check(int argc, char **argv) {
       paths_add(&in, argv[i]);
     }
   }
-  /* the same file named twice (a folder and a file in it, "./a" and "a", a
-   * link to it): checked and listed once, at its first place */
-  {
-    file_id *ids = calloc(in.n ? in.n : 1, sizeof *ids);
-    char *drop = calloc(in.n ? in.n : 1, 1);
-    size_t nids = 0, dropped = 0;
-    for (size_t i = 0; ids && drop && i < in.n; i++) {
-      struct stat st;
-      if (stat(in.v[i], &st) == 0 && S_ISREG(st.st_mode)) ids[nids++] = (file_id){st.st_dev, st.st_ino, i};
-    }
-    if (ids && drop) {
-      qsort(ids, nids, sizeof *ids, cmp_file_id);
-      for (size_t k = 1; k < nids; k++)
-        if (ids[k].dev == ids[k - 1].dev && ids[k].ino == ids[k - 1].ino) drop[ids[k].idx] = 1;
-      size_t w = 0;
-      for (size_t i = 0; i < in.n; i++) {
-        if (drop[i]) {
-          free(in.v[i]);
-          dropped++;
-          continue;
-        }
-        in.v[w++] = in.v[i];
-      }
-      in.n = w;
-    }
-    free(ids);
-    free(drop);
-    if (dropped) fprintf(stderr, "rasoat: bỏ qua %zu tệp được nêu hơn một lần (cùng một tệp)\n", dropped);
-  }
-
-  /* the run's own outputs from an earlier run, found in a folder being
-   * checked (-o, a baseline, a summary and the per-file reports beside an
-   * HTML summary): not submissions. Named on the command line, a file stays
-   * (and -o is refused below). */
-  {
-    const char *outs[3] = {o.output, o.summary, o.write_baseline};
-    struct stat ost[3], lst;
-    int have[3], any = 0, have_links = 0;
-    for (int k = 0; k < 3; k++) any |= have[k] = outs[k] && stat(outs[k], &ost[k]) == 0 && S_ISREG(ost[k].st_mode);
-    const char *sdot = o.summary ? strrchr(o.summary, '.') : NULL;
-    if (sdot && (!strcasecmp(sdot, ".html") || !strcasecmp(sdot, ".htm"))) {
-      char *ld = rs_sprintf("%.*s.files", (int)(sdot - o.summary), o.summary);
-      have_links = ld && stat(ld, &lst) == 0 && S_ISDIR(lst.st_mode);
-      free(ld);
-    }
-    size_t w = 0, own_n = 0;
-    for (size_t i = 0; i < in.n; i++) {
-      int own = 0, named = 0;
-      for (int a = first; a < argc && !named; a++) named = !strcmp(argv[a], in.v[i]);
-      struct stat st;
-      if ((any || have_links) && !named && stat(in.v[i], &st) == 0) {
-        for (int k = 0; k < 3 && !own; k++) own = have[k] && st.st_dev == ost[k].st_dev && st.st_ino == ost[k].st_ino;
-        const char *sl = strrchr(in.v[i], '/');
-        if (!own && have_links && sl) {
-          char *parent = rs_strndup(in.v[i], (size_t)(sl - in.v[i]));
-          struct stat pst;
-          own = parent && stat(parent, &pst) == 0 && pst.st_dev == lst.st_dev && pst.st_ino == lst.st_ino;
-          free(parent);
-        }
-      }
-      if (own) {
-        free(in.v[i]);
-        own_n++;
-        continue;
-      }
-      in.v[w++] = in.v[i];
-    }
-    in.n = w;
-    if (own_n) fprintf(stderr, "rasoat: bỏ qua %zu tệp kết quả của rasoat (lần chạy trước) trong thư mục kiểm tra\n", own_n);
-  }
+  sift_inputs(&in, &o, argc, argv, first);
 
   /* configuration: --config, or .rasoat.lua from the first input upward */
   char *cfg_path = NULL;
@@ -642,10 +650,7 @@ static int cmd_check(int argc, char **argv) {
     /* ignored paths (files found in folders; files named explicitly are kept) */
     size_t w = 0;
     for (size_t i = 0; i < in.n; i++) {
-      int explicit_arg = 0;
-      for (int a = first; a < argc; a++)
-        if (!strcmp(argv[a], in.v[i])) explicit_arg = 1;
-      if (!explicit_arg && rs_config_ignored(&cfg, in.v[i])) {
+      if (!named_input(argc, argv, first, in.v[i]) && rs_config_ignored(&cfg, in.v[i])) {
         free(in.v[i]);
         continue;
       }
@@ -748,14 +753,20 @@ static int cmd_check(int argc, char **argv) {
   size_t nunmatched = rs_manifest_unmatched(&e, in.v, in.n, &unmatched);
   size_t total = in.n + nunmatched;
 
+  /* jsonl, json and sarif are written as the files come, in order, and
+   * each file's document and findings are freed once written (unless --fix
+   * or --write-baseline still need them): memory stays flat for any number
+   * of files. The other formats keep the findings; only text and html (and
+   * --fix) need the document itself at the end, and an HTML summary needs
+   * it for each file's own report. */
+  int streaming = !strcmp(o.format, "jsonl") || !strcmp(o.format, "json") || !strcmp(o.format, "sarif");
+  int keep_doc = !strcmp(o.format, "text") || !strcmp(o.format, "html") || o.fix;
+  int keep_diags = !streaming || o.write_baseline || o.fix;
+  char *links_dir = summary_files_dir(o.summary);
+  int summary_html = links_dir != NULL;
+
   pool p = {.e = &e, .paths = in.v, .n = in.n};
-  /* only text and html (and --fix, and the per-file reports of an HTML
-   * summary) need a file's document once it is checked */
-  {
-    const char *sdot = o.summary ? strrchr(o.summary, '.') : NULL;
-    int sum_html = sdot && (!strcasecmp(sdot, ".html") || !strcasecmp(sdot, ".htm"));
-    p.free_doc = strcmp(o.format, "text") && strcmp(o.format, "html") && !o.fix && !sum_html;
-  }
+  p.free_doc = !keep_doc && !summary_html; /* workers free it at once */
   p.results = calloc(total ? total : 1, sizeof *p.results);
   p.done = calloc(total ? total : 1, 1);
   for (size_t i = 0; p.results && p.done && i < nunmatched; i++) {
@@ -776,30 +787,15 @@ static int cmd_check(int argc, char **argv) {
   pthread_cond_broadcast(&p.cv);
   pthread_mutex_unlock(&p.mu);
 
-  /* jsonl and json are written as the files come, in order, and each
-   * file's document and findings are freed once written (unless --fix or
-   * --write-baseline still need them): memory stays flat for any number of
-   * files. The other formats keep the findings; only text and html (and
-   * --fix) need the document itself at the end. */
-  int streaming = !strcmp(o.format, "jsonl") || !strcmp(o.format, "json") || !strcmp(o.format, "sarif");
-  int keep_doc = !strcmp(o.format, "text") || !strcmp(o.format, "html") || o.fix;
-  int keep_diags = !streaming || o.write_baseline || o.fix;
   rs_json_stream *js = NULL;
   rs_sarif_stream *ss = NULL;
-  int summary_html = 0;
   char **links = NULL;
-  char *links_dir = NULL;
-  if (o.summary) {
-    const char *dot = strrchr(o.summary, '.');
-    summary_html = dot && (!strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm"));
-    if (summary_html) {
-      links = calloc(total ? total : 1, sizeof *links);
-      links_dir = rs_sprintf("%.*s.files", (int)(dot - o.summary), o.summary);
-      if (links_dir && mkdir(links_dir, 0755) != 0 && errno != EEXIST) {
-        fprintf(stderr, "rasoat: không tạo được thư mục %s: %s\n", links_dir, rs_strerror_vi(errno));
-        free(links_dir);
-        links_dir = NULL;
-      }
+  if (links_dir) {
+    links = calloc(total ? total : 1, sizeof *links);
+    if (mkdir(links_dir, 0755) != 0 && errno != EEXIST) {
+      fprintf(stderr, "rasoat: không tạo được thư mục %s: %s\n", links_dir, rs_strerror_vi(errno));
+      free(links_dir);
+      links_dir = NULL;
     }
   }
   size_t printed = 0;

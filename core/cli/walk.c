@@ -1,31 +1,23 @@
 /* Folder walking and the progress bar. */
 #include <dirent.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "doc.h"
+#include "readers.h"
 
 typedef struct seen {
   dev_t dev;
   ino_t ino;
 } seen;
 
-static int supported(const char *name) {
-  const char *dot = strrchr(name, '.');
-  if (!dot) return 0;
-  /* .doc: refused by the .docx reader with a message telling the clerk to
-   * save the file as .docx, so that it is listed rather than lost; .pdf,
-   * .rtf, .wps: listed the same way (readers.c says what to do) */
-  static const char *const ext[] = {".txt", ".docx", ".doc", ".odt", ".html", ".htm", ".pdf", ".rtf", ".wps", NULL};
-  for (const char *const *e = ext; *e; e++)
-    if (!strcasecmp(dot, *e)) return 1;
-  return 0;
-}
+/* A file a reader is registered for (readers.c): the drafts, and the
+ * formats that are refused with what to do (.doc, .pdf, .rtf, .wps), so
+ * that they are listed rather than lost. */
+static int supported(const char *name) { return rs_reader_for(name, NULL) != NULL; }
 
 static void add(char ***out, size_t *n, char *s) {
   char **nv = realloc(*out, (*n + 1) * sizeof *nv);

@@ -700,6 +700,7 @@ void rs_engine_free(rs_engine *e) {
   for (size_t i = 0; i < e->ntables; i++) rs_table_free(e->tables[i]);
   free(e->tables);
   if (e->manifest) rs_table_free(e->manifest);
+  free(e->manifest_index);
   free(e->resolved);
   free(e->forced_profile);
   free(e->deadline);
@@ -1050,8 +1051,31 @@ enum { MANIFEST_PATH, MANIFEST_COMMUNE, MANIFEST_RECEIVED };
 
 static int manifest_col_find(const rs_table *m, int field);
 
+static const char *last_part(const char *p);
+
+/* qsort context: the manifest being indexed (rs_engine_index_manifest runs
+ * once, before any worker) */
+static const rs_table *index_m;
+static int index_pc;
+
+static int cmp_row_part(const void *a, const void *b) {
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  int c = strcmp(last_part(index_m->rows[x][index_pc]), last_part(index_m->rows[y][index_pc]));
+  return c ? c : (x < y ? -1 : x > y);
+}
+
 void rs_engine_index_manifest(rs_engine *e) {
   for (int f = 0; f < 3; f++) e->manifest_cols[f] = e->manifest ? manifest_col_find(e->manifest, f) : -1;
+  free(e->manifest_index);
+  e->manifest_index = NULL;
+  const rs_table *m = e->manifest;
+  if (!m || e->manifest_cols[0] < 0 || !m->nrows) return;
+  e->manifest_index = malloc(m->nrows * sizeof *e->manifest_index);
+  if (!e->manifest_index) return;
+  for (size_t r = 0; r < m->nrows; r++) e->manifest_index[r] = r;
+  index_m = m;
+  index_pc = e->manifest_cols[0];
+  qsort(e->manifest_index, m->nrows, sizeof *e->manifest_index, cmp_row_part);
 }
 
 int rs_engine_manifest_received(const rs_engine *e) { return e->manifest_cols[MANIFEST_RECEIVED] >= 0; }
@@ -1099,24 +1123,41 @@ static size_t common_tail(const char *a, const char *b) {
   return n;
 }
 
+/* the last component of a path (after its last separator) */
+static const char *last_part(const char *p) {
+  const char *r = p;
+  for (; *p; p++)
+    if (IS_SEP(*p)) r = p + 1;
+  return r;
+}
+
 /* The manifest row of a checked file: the same path, else the row whose
  * path shares the most trailing folders with it (the manifest may list
  * paths from another root: "huyen-a/bao-cao.docx" and "huyen-b/bao-cao.docx"
- * are told apart), at least the base name; the first such row on a tie. */
+ * are told apart), at least the file name; the first such row on a tie.
+ * Only the rows with the same file name are looked at (the index). */
 static int manifest_row(const rs_engine *e, const char *path) {
   const rs_table *m = e->manifest;
-  if (!m) return -1;
+  const size_t *ix = e->manifest_index;
   int pc = manifest_col(e, MANIFEST_PATH);
-  if (pc < 0) return -1;
-  for (size_t r = 0; r < m->nrows; r++)
-    if (!strcmp(m->rows[r][pc], path)) return (int)r;
+  if (!m || !ix || pc < 0) return -1;
+  const char *name = last_part(path);
+  if (!*name) return -1;
+  size_t lo = 0, hi = m->nrows;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(last_part(m->rows[ix[mid]][pc]), name) < 0) lo = mid + 1;
+    else hi = mid;
+  }
   int best = -1;
   size_t bestn = 0;
-  for (size_t r = 0; r < m->nrows; r++) {
-    size_t n = *m->rows[r][pc] ? common_tail(m->rows[r][pc], path) : 0;
+  for (size_t k = lo; k < m->nrows && !strcmp(last_part(m->rows[ix[k]][pc]), name); k++) {
+    const char *row = m->rows[ix[k]][pc];
+    if (!strcmp(row, path)) return (int)ix[k]; /* rows in order: the first one */
+    size_t n = common_tail(row, path);
     if (n > bestn) {
       bestn = n;
-      best = (int)r;
+      best = (int)ix[k];
     }
   }
   return best;

@@ -76,6 +76,7 @@ typedef struct rs_engine {
   char *deadline;         /* --deadline dd/mm/yyyy, or NULL */
   rs_table *manifest;     /* --manifest: path, commune, received date */
   int manifest_cols[3];   /* its path, commune, received columns, or -1 */
+  size_t *manifest_index; /* its rows by the last part of their path, then row */
   char *rules_dir;        /* rules/ (profiles and data lists) */
   char **lib_dirs;        /* <plugins>/lib folders, searched by lib(name) */
   size_t nlib_dirs;
@@ -98,7 +99,8 @@ int rs_engine_validate(rs_engine *e);
 void rs_engine_free(rs_engine *e);
 int rs_engine_override(rs_engine *e, const char *spec, char **err); /* ID=SEV */
 const rs_rule *rs_engine_find(const rs_engine *e, const char *id);
-/* Find the manifest's columns (by English or Vietnamese header) once. */
+/* Find the manifest's columns (by English or Vietnamese header) and index
+ * its rows by file name, once. */
 void rs_engine_index_manifest(rs_engine *e);
 /* The manifest has a received-date column (else no lateness can be told). */
 int rs_engine_manifest_received(const rs_engine *e);

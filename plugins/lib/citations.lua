@@ -473,30 +473,26 @@ end, 256)
 local function pairs_of(f)
   local ab = abbr_lower()
   local set, n = {}, 0
+  -- each pair of neighbouring words (abbreviations spelled out): prev is
+  -- the key of the first word of the pair, or false (a word that cannot
+  -- take part), or nil at the start of a clause
+  local prev
+  local function take(kw)
+    if prev and kw then
+      local k = prev .. " " .. kw
+      if not set[k] and not GENERIC[k] then set[k] = true; n = n + 1 end
+    end
+    prev = kw
+  end
   local clauses = re_split(f, [[[,;:.()\-–/]+]])
   for ci = 1, #clauses do
-    -- each pair of neighbouring words (abbreviations spelled out): the
-    -- key of the first word of the pair, or false (a word that cannot
-    -- take part), or nil at the start of the clause
-    local prev = nil
+    prev = nil
     for w in clauses[ci]:gmatch("[^%s]+") do
       local full = ab[w]
       if full then
-        for x in full:gmatch("[^%s,]+") do
-          local kx = pair_word(x)
-          if prev and kx then
-            local k = prev .. " " .. kx
-            if not set[k] and not GENERIC[k] then set[k] = true; n = n + 1 end
-          end
-          prev = kx
-        end
+        for x in full:gmatch("[^%s,]+") do take(pair_word(x)) end
       else
-        local kw = pair_word(w)
-        if prev and kw then
-          local k = prev .. " " .. kw
-          if not set[k] and not GENERIC[k] then set[k] = true; n = n + 1 end
-        end
-        prev = kw
+        take(pair_word(w))
       end
     end
   end

@@ -43,6 +43,14 @@ local function memo_put(M, w, v)
   if v == false then M.skip:add(w) end
 end
 
+-- The verdict fn(w) of a word not yet in M, kept: the scans look M.t[w] up
+-- themselves and call this only for a new word.
+local function memo_fill(M, w, fn)
+  local v = fn(w)
+  memo_put(M, w, v)
+  return v
+end
+
 local capped = lib("memo").capped
 local function memoize(fn) return capped(fn, MEMO_MAX) end
 
@@ -185,6 +193,15 @@ local ST = scan_memo()
 local STYLE_LAST = { [byte("a")] = true, [byte("e")] = true, [byte("y")] = true,
   [byte("A")] = true, [byte("E")] = true, [byte("Y")] = true }
 
+-- the tone style of a word for vn.styled_words, or false: a word that ends
+-- in an ASCII letter other than a, e, y cannot end in "oa", "oe" or "uy",
+-- no need to look closer
+local function style_verdict(w)
+  local last = byte(w, -1)
+  if last < 0x80 and not STYLE_LAST[last] then return false end
+  return tone_style(w) or false
+end
+
 --- The words of text that show a tone-placement style, as a new flat
 --- array {s1, e1, word1, style1, s2, ...} (bytes; style as vn.tone_style):
 --- the same words as re.gmatch(text, STYLED) then vn.tone_style, in order.
@@ -196,13 +213,7 @@ function vn.styled_words(text)
   for i = 1, #m, 3 do
     local w = m[i + 2]
     local st = ST.t[w]
-    if st == nil then
-      -- a word that ends in an ASCII letter other than a, e, y cannot
-      -- end in "oa", "oe" or "uy": no need to look closer
-      local last = byte(w, -1)
-      if last < 0x80 and not STYLE_LAST[last] then st = false else st = tone_style(w) or false end
-      memo_put(ST, w, st)
-    end
+    if st == nil then st = memo_fill(ST, w, style_verdict) end
     if st then
       out[n + 1], out[n + 2], out[n + 3], out[n + 4] = m[i], m[i + 1], w, st
       n = n + 4
@@ -718,10 +729,7 @@ function vn.may_have_mojibake(text)
   for i = 3, #m, 3 do
     local w = m[i]
     local v = MP.t[w]
-    if v == nil then
-      v = mojibake_possible(w)
-      memo_put(MP, w, v)
-    end
+    if v == nil then v = memo_fill(MP, w, mojibake_possible) end
     if v then return true end
   end
   return false
@@ -953,6 +961,10 @@ function vn.confusion_list(name)
   end
   cl = { list = list, search = [[(?<![\p{L}\p{N}])]] .. union_regex(concat(bodies, "\0")) }
   cl.filter = confusion_filter(list)
+  if cl.filter then
+    local F = cl.filter
+    F.verdict = function(w) return confusion_verdict(F, w) end
+  end
   confusion_lists[name] = cl
   return cl
 end
@@ -974,10 +986,7 @@ function vn.confusion_starts(cl, text)
   for i = 1, #m, 3 do
     local w = m[i + 2]
     local v = M.t[w]
-    if v == nil then
-      v = confusion_verdict(F, w)
-      memo_put(M, w, v)
-    end
+    if v == nil then v = memo_fill(M, w, F.verdict) end
     if v then
       out[n + 1], out[n + 2] = m[i], v
       n = n + 2
