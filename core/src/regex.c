@@ -571,13 +571,11 @@ static pthread_once_t wc_once = PTHREAD_ONCE_INIT;
 static unsigned char wc_ascii[0x80];
 static int wc_ascii_ok;
 
-static size_t utf8_put(uint32_t cp, unsigned char *b);
-
 /* The classes of one code point, from PCRE2 (WC_KNOWN set), or 0 when
  * PCRE2 failed (out of memory). */
 static unsigned wc_compute(pcre2_match_data *md, uint32_t cp) {
   unsigned char b[4];
-  size_t n = utf8_put(cp, b);
+  size_t n = (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, b);
   static const unsigned bits[WC_NPATS] = {WC_TOKEN, WC_LETTER, WC_LN, WC_SPACE};
   unsigned r = WC_KNOWN;
   for (int i = 0; i < WC_NPATS; i++) {
@@ -613,29 +611,6 @@ static void wc_init(void) {
     if (cp == 0x7F) wc_ascii_ok = wc_code[WC_NPATS] != NULL; /* and the pair test compiled */
   }
   if (md) pcre2_match_data_free(md);
-}
-
-static size_t utf8_put(uint32_t cp, unsigned char *b) {
-  if (cp < 0x80) {
-    b[0] = (unsigned char)cp;
-    return 1;
-  }
-  if (cp < 0x800) {
-    b[0] = (unsigned char)(0xC0 | (cp >> 6));
-    b[1] = (unsigned char)(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    b[0] = (unsigned char)(0xE0 | (cp >> 12));
-    b[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-    b[2] = (unsigned char)(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  b[0] = (unsigned char)(0xF0 | (cp >> 18));
-  b[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
-  b[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-  b[3] = (unsigned char)(0x80 | (cp & 0x3F));
-  return 4;
 }
 
 static unsigned wc_slow(lua_State *L, re_state *st, uint32_t cp) {
@@ -714,8 +689,8 @@ static int caseless_eq(re_state *st, uint32_t c, uint32_t d) {
   uint64_t *slot = &st->pairs[(uint32_t)((key * 0x9E3779B97F4A7C15u) >> 52)];
   if ((*slot & ~(uint64_t)1) == key) return (int)(*slot & 1);
   unsigned char b[8];
-  size_t n = utf8_put(c, b);
-  n += utf8_put(d, b + n);
+  size_t n = (size_t)utf8proc_encode_char((utf8proc_int32_t)c, b);
+  n += (size_t)utf8proc_encode_char((utf8proc_int32_t)d, b + n);
   int rc = pcre2_match(wc_code[WC_NPATS], b, n, 0, 0, st->md, NULL);
   if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) return -1;
   *slot = key | (rc > 0);
@@ -1046,10 +1021,10 @@ static int re_split(lua_State *L) {
   return 1;
 }
 
-/* re.lower(s) / re.upper(s): Unicode case mapping (string.lower is ASCII) */
-static int map_case(lua_State *L, int upper) {
-  size_t len;
-  const char *s = luaL_checklstring(L, 1, &len);
+/* re.lower(s) / re.upper(s): Unicode case mapping (string.lower is ASCII).
+ * push_case pushes s case-mapped (invalid bytes copied) and returns it,
+ * valid while it is on the stack. */
+static const char *push_case(lua_State *L, const char *s, size_t len, int upper, size_t *out_len) {
   luaL_Buffer b;
   luaL_buffinit(L, &b);
   size_t i = 0;
@@ -1067,6 +1042,13 @@ static int map_case(lua_State *L, int upper) {
     i += (size_t)l;
   }
   luaL_pushresult(&b);
+  return lua_tolstring(L, -1, out_len);
+}
+
+static int map_case(lua_State *L, int upper) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  push_case(L, s, len, upper, NULL);
   return 1;
 }
 static int re_lower(lua_State *L) { return map_case(L, 0); }
@@ -1151,33 +1133,6 @@ static void vn_init(void) {
 
 static int vn_is_dia(int32_t cp) {
   return bsearch(&cp, vn_dia, vn_ndia, sizeof *vn_dia, cmp_i32) != NULL;
-}
-
-/* case-map s into b (invalid bytes copied), as re.lower / re.upper */
-static void case_into(luaL_Buffer *b, const char *s, size_t len, int upper) {
-  size_t i = 0;
-  while (i < len) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
-    if (l <= 0) {
-      luaL_addchar(b, s[i]);
-      i++;
-      continue;
-    }
-    utf8proc_uint8_t out[4];
-    utf8proc_ssize_t ol = utf8proc_encode_char(upper ? utf8proc_toupper(cp) : utf8proc_tolower(cp), out);
-    luaL_addlstring(b, (const char *)out, (size_t)ol);
-    i += (size_t)l;
-  }
-}
-
-/* pushes the case-mapped s and returns it (valid while on the stack) */
-static const char *push_case(lua_State *L, const char *s, size_t len, int upper, size_t *out_len) {
-  luaL_Buffer b;
-  luaL_buffinit(L, &b);
-  case_into(&b, s, len, upper);
-  luaL_pushresult(&b);
-  return lua_tolstring(L, -1, out_len);
 }
 
 static int in_set(const char *s, size_t n, const char *const *set) {
