@@ -167,10 +167,17 @@ def main():
     # 1. throughput, full default rule set ---------------------------------------------
     print("\n== throughput: %d drafts, full default rule set (alternating, %d rounds) ==" % (
         ndrafts, a.rounds), file=sys.stderr)
+    # the floor: every rule pack off. Start-up, loading and validating the rules, the
+    # dictionary, reading, the model, the facts and the output are still done; no rule
+    # runs. No speed-up of the rules can take a run below it.
+    ids = rule_ids(a.rasoat)
+    all_off = [x for pack in sorted({i.split("/")[0] for i in ids}) for x in ("--rule", pack + "=off")]
     cmds = [("rasoat-j%d" % a.jobs, [a.rasoat, "check", "-j", str(a.jobs), "--format", "json", a.corpus]),
             ("rasoat-j1", [a.rasoat, "check", "-j", "1", "--format", "json", a.corpus]),
-            ("textlint", tl + ["-f", "json", a.corpus])]
+            ("textlint", tl + ["-f", "json", a.corpus]),
+            ("rasoat-norules", [a.rasoat, "check", "-j", str(a.jobs), "--format", "json"] + all_off + [a.corpus])]
     thr = alternate(cmds, a.rounds, a.warmup, tmp)
+    floor = thr["rasoat-norules"]
     rj = thr["rasoat-j%d" % a.jobs]
     r1 = thr["rasoat-j1"]
     tt = thr["textlint"]
@@ -186,7 +193,6 @@ def main():
     results["throughput"] = {k: v for k, v in thr.items()}
 
     # 2. equivalent rules only (informational) -------------------------------------------
-    ids = rule_ids(a.rasoat)
     equiv = {}
     for tl_rule, cands in EQUIVALENT.items():
         hit = next((c for c in cands if c in ids), None)
@@ -208,7 +214,8 @@ def main():
     print("\n== one .docx draft, process start to exit (alternating, %d rounds) ==" % a.docx_rounds,
           file=sys.stderr)
     dx = alternate([("rasoat-docx", [a.rasoat, "check", a.docx]),
-                    ("textlint-txt", tl + [a.docx_text])], a.docx_rounds, 2, tmp)
+                    ("textlint-txt", tl + [a.docx_text]),
+                    ("rasoat-docx-norules", [a.rasoat, "check"] + all_off + [a.docx])], a.docx_rounds, 2, tmp)
     docx_ratio = med(dx["textlint-txt"]["wall"]) / med(dx["rasoat-docx"]["wall"])
     results["docx"] = dx
 
@@ -263,6 +270,14 @@ def main():
         a.docx_rounds, overhead * 1000))
     print("  rasoat .docx %8.1f ms   textlint same text (.txt) %8.1f ms" % (
         med(dx["rasoat-docx"]["wall"]) * 1000, med(dx["textlint-txt"]["wall"]) * 1000))
+    # what a target allows, against what rasoat takes when no rule runs at all
+    tl_wall, tl_docx = med(tt["wall"]), med(dx["textlint-txt"]["wall"])
+    floor_docx = med(dx["rasoat-docx-norules"]["wall"])
+    print("Floor, every rule pack off (start-up, rule loading, dictionary, reading, facts and output only):")
+    print("  %d drafts -j%d %8.3f s   the %.0f× target allows %.3f s" % (
+        ndrafts, a.jobs, med(floor["wall"]), TARGET_THROUGHPUT, tl_wall / TARGET_THROUGHPUT))
+    print("  one .docx    %8.1f ms   the %.0f× target allows %.1f ms" % (
+        floor_docx * 1000, TARGET_DOCX, tl_docx / TARGET_DOCX * 1000))
     print("Parallel: -j1 %.3f s, -j%d %.3f s: speed-up %.2f×, efficiency %.0f%%; output identical: %s" % (
         med(r1["wall"]), a.jobs, med(rj["wall"]), speedup, eff * 100, "yes" if same else "NO"))
     if rss_mb is not None:
@@ -307,12 +322,17 @@ def main():
     print("%-42s %-10s %-16s %s" % ("per-core: textlint cpu / rasoat cpu", "(report)",
                                     "%.1f×" % cpu_ratio, "info"))
     print("%-42s %-10s %-16s %s" % ("throughput vs textlint, rasoat -j1", "(report)", "%.1f×" % ratio1, "info"))
+    print("%-42s %-10s %-16s %s" % ("floor (no rule runs) vs textlint, %d" % ndrafts, "(report)",
+                                    "%.1f×" % (tl_wall / med(floor["wall"])), "info"))
+    print("%-42s %-10s %-16s %s" % ("floor (no rule runs) vs textlint, .docx", "(report)",
+                                    "%.1f×" % (tl_docx / floor_docx), "info"))
     for w in WARNINGS:
         print("warning: " + w)
     print("=" * W)
     results["summary"] = {"drafts": ndrafts, "throughput_ratio": ratio, "throughput_ratio_j1": ratio1,
                           "cpu_ratio": cpu_ratio, "docx_ratio": docx_ratio, "parallel_efficiency": eff,
-                          "speedup": speedup, "rss_mb": rss_mb, "outputs_identical": same,
+                          "speedup": speedup, "rss_mb": rss_mb,
+                          "floor_ratio": tl_wall / med(floor["wall"]), "floor_docx_ratio": tl_docx / floor_docx, "outputs_identical": same,
                           "findings_rasoat": dict(rc), "findings_textlint": dict(tc),
                           "injected": dict(mc), "harness_overhead_s": overhead}
     if a.json:
