@@ -206,6 +206,7 @@ typedef struct rs_doc {
   int reflowed;        /* 1 when hard-wrapped text was reflowed */
   const char *encoding;/* "utf-8", "utf-16le", "tcvn3", ... */
   int tracked_changes; /* docx: the draft holds tracked changes */
+  size_t images;       /* pictures in the body (a scan pasted as images has no text) */
   int facts_capped;    /* more than RS_MAX_FACTS facts: extraction stopped */
   int prepared;        /* model and facts built (rs_prepare_file) */
   double prep_cpu;     /* CPU seconds that took (RASOAT_PROFILE) */

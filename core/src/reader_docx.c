@@ -601,6 +601,19 @@ static void mark_tracked(docx *x, size_t start, size_t end) {
   }
 }
 
+/* Does a w:drawing, w:pict or w:object hold a picture (DrawingML a:blip,
+ * VML v:imagedata), not only a shape? The tree is already bounded in depth
+ * (xmlsafe); depth is a second guard. */
+static int has_picture(const xmlNode *n, int depth) {
+  if (depth > 64) return 0;
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (!strcmp((const char *)c->name, "blip") || !strcmp((const char *)c->name, "imagedata")) return 1;
+    if (has_picture(c, depth + 1)) return 1;
+  }
+  return 0;
+}
+
 static int walk_run(docx *x, const xmlNode *r, const rprops *pbase, int deleted) {
   rprops rp = *pbase;
   xmlNode *rpr = wchild(r, "rPr");
@@ -651,6 +664,8 @@ static int walk_run(docx *x, const xmlNode *r, const rprops *pbase, int deleted)
       e = buf_append(x, " ", 1);
     } else if (!strcmp(nm, "noBreakHyphen")) {
       e = buf_append(x, "-", 1);
+    } else if (!strcmp(nm, "drawing") || !strcmp(nm, "pict") || !strcmp(nm, "object")) {
+      if (x->part == RS_PART_BODY && has_picture(c, 0)) x->d->images++;
     }
     if (e) return e;
   }

@@ -241,6 +241,7 @@ static void walk(hctx *c, xmlNode *n, int depth) {
     return;
   }
   if (is_name(n, "img")) { /* never fetched; its alt text is not body text */
+    c->d->images++;          /* counted: a scan pasted as images has no text */
     return;
   }
   if (!is_block(n)) {

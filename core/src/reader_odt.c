@@ -610,6 +610,13 @@ static void para_inline(octx *c, xmlNode *n, const eff *pe, int depth) {
                rs_xml_is(k, NS_TEXT, "change-start") || rs_xml_is(k, NS_TEXT, "change-end") ||
                rs_xml_is(k, NS_TEXT, "change") || rs_xml_is(k, NS_DRAW, "frame") ||
                rs_xml_is(k, NS_TEXT, "reference-mark-start") || rs_xml_is(k, NS_TEXT, "reference-mark-end")) {
+      /* a picture: counted (a scan pasted as images has no text) */
+      if (c->part == RS_PART_BODY && rs_xml_is(k, NS_DRAW, "frame"))
+        for (xmlNode *g = k->children; g; g = g->next)
+          if (rs_xml_is(g, NS_DRAW, "image")) {
+            c->d->images++;
+            break;
+          }
       continue;
     } else {
       /* text:a, text:sequence, fields (date, page-number...), ruby, meta:

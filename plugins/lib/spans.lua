@@ -13,6 +13,16 @@ function M.trimmed(doc, p)
   return { p = p, s = s, e = e }
 end
 
+-- Does the body hold any letter or digit? False for an empty file, blank
+-- lines, or a scan pasted as pictures: structure/no-text reports it, and
+-- the rules about the header and the signature stay quiet.
+function M.has_text(doc)
+  for _, p in ipairs(doc.paragraphs) do
+    if p.part == "body" and re.find(p.text, "[\\p{L}\\p{N}]") then return true end
+  end
+  return false
+end
+
 -- The first word of paragraph p's text[s..e]: a short span for a finding
 -- about a whole paragraph (the excerpt only shows where it starts).
 function M.first_word(text, p, s, e)

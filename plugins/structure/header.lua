@@ -19,6 +19,7 @@ return {
   basis = "Nghị định 30/2020/NĐ-CP, Điều 8 khoản 2 điểm a–đ (thành phần chính của thể thức văn bản hành chính) và Phụ lục I",
   examples = {
     valid = {
+      "", -- no text: structure/no-text reports it
       "UBND HUYỆN PHÙ CỪ\nỦY BAN NHÂN DÂN XÃ ĐÌNH CAO\nSố: 85/BC-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nĐình Cao, ngày 16 tháng 6 năm 2023\nBÁO CÁO\nKết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2023\nI. CÔNG TÁC CHỈ ĐẠO",
     },
     invalid = {
@@ -27,7 +28,7 @@ return {
     },
   },
   check = function(doc, ctx)
-    if #doc.paragraphs == 0 then return end
+    if not spans.has_text(doc) then return end -- structure/no-text
     local want = ctx.options.header or {}
     local missing = {}
     for _, part in ipairs(PARTS) do

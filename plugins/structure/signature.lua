@@ -10,6 +10,7 @@ return {
   basis = "Nghị định 30/2020/NĐ-CP, Điều 8 khoản 2 điểm g (chức vụ, họ tên và chữ ký của người có thẩm quyền) và Phụ lục I, Mục II khoản 7",
   examples = {
     valid = {
+      "", -- no text: structure/no-text reports it
       "Trên đây là báo cáo của UBND xã./.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn An",
       "Trên đây là báo cáo của UBND xã./.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Thị Bình",
     },
@@ -21,7 +22,7 @@ return {
   check = function(doc, ctx)
     local b = doc.blocks
     local n = #doc.paragraphs
-    if n == 0 then return end
+    if not spans.has_text(doc) then return end -- structure/no-text
     local function whole(p) return spans.trimmed(doc, p) end
     if not b.sig_authority and not b.sig_title then
       ctx.report{

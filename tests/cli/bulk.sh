@@ -130,6 +130,31 @@ PY
 [ $? -eq 0 ] || fail "unreadable formats"
 "$RASOAT" check --format jsonl "$TMP/rong" > /dev/null 2> "$TMP/rong.err"
 grep -q "không có tệp nào để kiểm tra" "$TMP/rong.err" || fail "an empty folder is not said so"
+# submissions with no text (an empty upload, blank lines, a scan pasted as
+# pictures) are not faultless: structure/no-text, and every required section
+# missing in the summary
+mkdir -p "$TMP/trong"
+: > "$TMP/trong/rong.txt"; printf '  \n\t\n' > "$TMP/trong/trang.txt"
+cp "$SRC/fixtures/docx/scan-only.docx" "$TMP/trong/quet.docx"; cp "$SAMPLE" "$TMP/trong/du.txt"
+"$RASOAT" check --format jsonl --summary "$TMP/trong.csv" "$TMP/trong" > "$TMP/trong.jsonl"; rc=$?
+[ $rc -eq 1 ] || fail "exit $rc for submissions without text, want 1"
+python3 - "$TMP/trong.jsonl" "$TMP/trong.csv" <<'PY' || exit 1
+import csv, io, json, sys
+files = {f["path"].rsplit("/", 1)[1]: f for f in map(json.loads, open(sys.argv[1], encoding="utf-8"))}
+for name in ("rong.txt", "trang.txt", "quet.docx"):
+    d = [g for g in files[name]["diagnostics"] if g["rule"] == "structure/no-text"]
+    assert len(d) == 1, (name, files[name]["diagnostics"])
+assert "2 hình ảnh" in [g for g in files["quet.docx"]["diagnostics"] if g["rule"] == "structure/no-text"][0]["message"]
+assert not any(g["rule"] == "structure/no-text" for g in files["du.txt"]["diagnostics"])
+rows = {r["tep"].rsplit("/", 1)[1]: r
+        for r in csv.DictReader(io.StringIO(open(sys.argv[2], "rb").read()[3:].decode("utf-8")))}
+for name in ("rong.txt", "trang.txt", "quet.docx"):
+    r = rows[name]
+    assert r["trang_thai"] == "đã kiểm tra" and int(r["loi"]) == 5, r
+    assert r["so_phan_thieu"] == "4" and "Đánh giá chung" in r["phan_thieu"], r
+assert rows["du.txt"]["so_phan_thieu"] == "0", rows["du.txt"]
+PY
+[ $? -eq 0 ] || fail "submissions without text"
 # two submissions with the same file name in two districts, the manifest
 # written from another root (one path with Windows backslashes): each file
 # gets its own row (commune, received date), none is "missing"

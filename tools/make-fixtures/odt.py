@@ -702,6 +702,25 @@ def make_csv():
                                         "10/KH-UBND,10/01/2023,Kế hoạch tuyên truyền cải cách hành chính xã Đình Cao\n"))
 
 
+def make_scans():
+    """A scanned report pasted as page images, with no text: .odt and .html."""
+    png = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgAB4iG8MwAAAABJRU5ErkJggg==")
+    import base64
+    frame = ('<text:p text:style-name="Standard"><draw:frame draw:name="Trang %d" text:anchor-type="as-char" '
+             'svg:width="16cm" svg:height="22cm"><draw:image xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="Pictures/trang.png" xlink:type="simple" '
+             'xlink:show="embed" xlink:actuate="onLoad"/></draw:frame></text:p>')
+    body = frame % 1 + frame % 2 + '<text:p text:style-name="Standard"/>'
+
+    def with_picture(parts):
+        return parts + [("Pictures/trang.png", base64.b64decode(png))]
+    write_odt(os.path.join(FIX, "odt", "scan-only.odt"), body, extra=with_picture)
+    html = ('<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n<title>Báo cáo CCHC</title>\n'
+            '</head>\n<body>\n<p><img src="trang-1.png" alt="Trang 1"></p>\n<p><img src="trang-2.png" alt="Trang 2">'
+            '</p>\n<p>&nbsp;</p>\n</body>\n</html>\n')
+    with open(os.path.join(FIX, "html", "scan-only.html"), "w", encoding="utf-8") as f:
+        f.write(html)
+
+
 def main():
     paras = sample_paragraphs()
     make_sample_odt(paras)
@@ -710,6 +729,7 @@ def main():
     make_hostile_odt()
     make_sample_html(paras)
     make_table_html()
+    make_scans()
     make_legacy()
     make_csv()
     with open(os.path.join(FIX, "odt", "sample-paragraphs.txt"), "w", encoding="utf-8") as f:

@@ -945,6 +945,44 @@ def build_hostile():
     write_zip(os.path.join(h, "huge-200k.docx"), min_docx_parts(out.getvalue()))
 
 
+# ---------------------------------------------------------------- scans pasted as pictures
+
+def tiny_png():
+    """A 1×1 grey PNG (the reader never decodes pictures; it only counts them)."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)) +
+            chunk(b"IDAT", zlib.compress(b"\x00\x80")) + chunk(b"IEND", b""))
+
+
+def picture_run(rid, n, cx=5400000, cy=7600000):
+    """An inline DrawingML picture, as Word writes a pasted scan."""
+    wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    pic = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+    return ('<w:r><w:drawing><wp:inline xmlns:wp="%s" distT="0" distB="0" distL="0" distR="0">'
+            '<wp:extent cx="%d" cy="%d"/><wp:docPr id="%d" name="Picture %d"/>'
+            '<a:graphic xmlns:a="%s"><a:graphicData uri="%s"><pic:pic xmlns:pic="%s">'
+            '<pic:nvPicPr><pic:cNvPr id="0" name="scan%d.png"/><pic:cNvPicPr/></pic:nvPicPr>'
+            '<pic:blipFill><a:blip r:embed="%s"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+            '<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="%d" cy="%d"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>'
+            '</wp:inline></w:drawing></w:r>' % (wp, cx, cy, n, n, A, pic, pic, n, rid, cx, cy))
+
+
+def build_scans():
+    """scan-only.docx: a signed report scanned and pasted as two page images,
+    with no text (and an empty paragraph); picture-and-text.docx: a logo
+    above a line of text."""
+    img = [("media/image1.png", "image", "image/png", tiny_png(), "rIdImg1")]
+    body = para(picture_run("rIdImg1", 1)) + para(picture_run("rIdImg1", 2)) + para("")
+    make_docx(os.path.join(FIX, "docx", "scan-only.docx"), body, sect(),
+              styles(rpr(font="Times New Roman", size=14)), others=img)
+    body = (para(picture_run("rIdImg1", 1, 900000, 900000), jc="center") +
+            para("Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2023", jc="center"))
+    make_docx(os.path.join(FIX, "docx", "picture-and-text.docx"), body, sect(),
+              styles(rpr(font="Times New Roman", size=14)), others=img)
+
+
 def main():
     build_sample()
     build_numbered()
@@ -955,6 +993,7 @@ def main():
     build_decree30_clean()
     build_layout_defects()
     build_registers()
+    build_scans()
     if "--no-hostile" not in sys.argv:
         build_hostile()
 
