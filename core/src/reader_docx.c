@@ -193,6 +193,8 @@ typedef struct docx {
   int first_tracked;    /* 0-based paragraph index, -1 none */
   uint32_t ftr_start, ftr_end;
   rs_part part;
+  const xmlNode **txbx; /* text boxes met in the current paragraph's runs, read after it */
+  size_t ntxbx, captxbx;
   int table, row, cell;
   int rc;
   char *err;
@@ -614,6 +616,73 @@ static int has_picture(const xmlNode *n, int depth) {
   return 0;
 }
 
+#define MC_NS "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+static int is_mc(const xmlNode *n, const char *name) {
+  return n->type == XML_ELEMENT_NODE && n->ns && n->ns->href && !strcmp((const char *)n->ns->href, MC_NS) &&
+         !strcmp((const char *)n->name, name);
+}
+
+/* Queue the text boxes (w:txbxContent, DrawingML or VML) inside a drawing:
+ * their paragraphs are read after the paragraph that anchors them. A box
+ * inside a box is found when that box is read. */
+static int queue_txbx(docx *x, const xmlNode *n, int depth) {
+  if (depth > 64) return 0;
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (is_wns(c) && !strcmp((const char *)c->name, "txbxContent")) {
+      if (x->ntxbx == x->captxbx) {
+        size_t nc = x->captxbx ? x->captxbx * 2 : 4;
+        const xmlNode **nv = realloc(x->txbx, nc * sizeof *nv);
+        if (!nv) return RS_ENOMEM;
+        x->txbx = nv;
+        x->captxbx = nc;
+      }
+      x->txbx[x->ntxbx++] = c;
+      continue;
+    }
+    int e = queue_txbx(x, c, depth + 1);
+    if (e) return e;
+  }
+  return 0;
+}
+
+/* A drawing (w:drawing, w:pict, w:object) in a run: its pictures are
+ * counted, its text boxes queued. */
+static int run_drawing(docx *x, const xmlNode *c) {
+  if (x->part == RS_PART_BODY && has_picture(c, 0)) x->d->images++;
+  return queue_txbx(x, c, 0);
+}
+
+/* mc:AlternateContent: Word writes a shape twice, as DrawingML (mc:Choice)
+ * and as VML (mc:Fallback); only one is read: the first Choice holding a
+ * drawing, else the Fallback. */
+static int run_alternate(docx *x, const xmlNode *ac) {
+  const xmlNode *pick = NULL, *fallback = NULL;
+  for (const xmlNode *b = ac->children; b && !pick; b = b->next) {
+    if (is_mc(b, "Choice")) {
+      for (const xmlNode *k = b->children; k; k = k->next)
+        if (k->type == XML_ELEMENT_NODE && is_wns(k)) {
+          pick = b;
+          break;
+        }
+    } else if (is_mc(b, "Fallback") && !fallback) {
+      fallback = b;
+    }
+  }
+  if (!pick) pick = fallback;
+  if (!pick) return 0;
+  for (const xmlNode *k = pick->children; k; k = k->next) {
+    if (k->type != XML_ELEMENT_NODE || !is_wns(k)) continue;
+    const char *nm = (const char *)k->name;
+    if (!strcmp(nm, "drawing") || !strcmp(nm, "pict") || !strcmp(nm, "object")) {
+      int e = run_drawing(x, k);
+      if (e) return e;
+    }
+  }
+  return 0;
+}
+
 static int walk_run(docx *x, const xmlNode *r, const rprops *pbase, int deleted) {
   rprops rp = *pbase;
   xmlNode *rpr = wchild(r, "rPr");
@@ -631,6 +700,11 @@ static int walk_run(docx *x, const xmlNode *r, const rprops *pbase, int deleted)
   }
   size_t start = x->len;
   for (xmlNode *c = r->children; c; c = c->next) {
+    if (is_mc(c, "AlternateContent") && !deleted && field_visible(x)) {
+      int e = run_alternate(x, c);
+      if (e) return e;
+      continue;
+    }
     if (c->type != XML_ELEMENT_NODE || !is_wns(c)) continue;
     const char *nm = (const char *)c->name;
     if (!strcmp(nm, "fldChar")) {
@@ -665,7 +739,7 @@ static int walk_run(docx *x, const xmlNode *r, const rprops *pbase, int deleted)
     } else if (!strcmp(nm, "noBreakHyphen")) {
       e = buf_append(x, "-", 1);
     } else if (!strcmp(nm, "drawing") || !strcmp(nm, "pict") || !strcmp(nm, "object")) {
-      if (x->part == RS_PART_BODY && has_picture(c, 0)) x->d->images++;
+      e = run_drawing(x, c);
     }
     if (e) return e;
   }
@@ -712,7 +786,9 @@ static int heading_from_name(const char *name) {
   return 0;
 }
 
-static int add_paragraph(docx *x, const xmlNode *p) {
+static int walk_block(docx *x, const xmlNode *n, int depth);
+
+static int add_paragraph(docx *x, const xmlNode *p, int depth) {
   if (x->d->npara >= x->lim->max_paragraphs) {
     x->err = rs_sprintf("Văn bản có quá nhiều đoạn (giới hạn %zu đoạn): có thể là tệp bất thường, "
                         "hãy kiểm tra lại tệp hoặc tăng giới hạn",
@@ -735,6 +811,7 @@ static int add_paragraph(docx *x, const xmlNode *p) {
   parse_ppr(ppr, &direct);
   pprops_over(&pp, &direct);
 
+  size_t boxes = x->ntxbx; /* text boxes of this paragraph are queued after this mark */
   x->len = 0;
   x->nruns = 0;
   x->nfld = 0;
@@ -798,10 +875,13 @@ static int add_paragraph(docx *x, const xmlNode *p) {
       }
     }
   }
-  return 0;
+  /* the paragraph's text boxes, as paragraphs after it (the queue may grow
+   * and move while a box is read: indexed, not held) */
+  int e2 = 0;
+  for (size_t i = boxes; i < x->ntxbx && !e2; i++) e2 = walk_block(x, x->txbx[i], depth + 1);
+  x->ntxbx = boxes;
+  return e2;
 }
-
-static int walk_block(docx *x, const xmlNode *n, int depth);
 
 static int walk_table(docx *x, const xmlNode *tbl, int depth) {
   int saved_t = x->table, saved_r = x->row, saved_c = x->cell;
@@ -839,7 +919,7 @@ static int walk_block(docx *x, const xmlNode *n, int depth) {
     const char *nm = (const char *)c->name;
     int e = 0;
     if (!strcmp(nm, "p")) {
-      e = add_paragraph(x, c);
+      e = add_paragraph(x, c, depth);
     } else if (!strcmp(nm, "tbl")) {
       e = walk_table(x, c, depth + 1);
     } else if (!strcmp(nm, "sdt")) {
@@ -987,6 +1067,7 @@ static void page_from_sect(rs_doc *d, const xmlNode *sp) {
 }
 
 static void docx_free(docx *x) {
+  free(x->txbx);
   free(x->styles);
   free(x->abs);
   free(x->nums);

@@ -144,6 +144,8 @@ typedef struct octx {
   int item_start[MAX_LEVELS + 1];   /* text:start-value of the item, 0 when none */
   xmlNode **notes;
   size_t nnotes, capnotes;
+  xmlNode **boxes; /* text boxes of frames in the paragraph being read, read after it */
+  size_t nboxes, capboxes;
   rs_part part;
   int err;
   char *errmsg;
@@ -610,13 +612,29 @@ static void para_inline(octx *c, xmlNode *n, const eff *pe, int depth) {
                rs_xml_is(k, NS_TEXT, "change-start") || rs_xml_is(k, NS_TEXT, "change-end") ||
                rs_xml_is(k, NS_TEXT, "change") || rs_xml_is(k, NS_DRAW, "frame") ||
                rs_xml_is(k, NS_TEXT, "reference-mark-start") || rs_xml_is(k, NS_TEXT, "reference-mark-end")) {
-      /* a picture: counted (a scan pasted as images has no text) */
-      if (c->part == RS_PART_BODY && rs_xml_is(k, NS_DRAW, "frame"))
-        for (xmlNode *g = k->children; g; g = g->next)
-          if (rs_xml_is(g, NS_DRAW, "image")) {
+      /* a frame: a picture is counted (a scan pasted as images has no
+       * text), a text box queued, its paragraphs read after this one */
+      if (rs_xml_is(k, NS_DRAW, "frame")) {
+        int counted = 0;
+        for (xmlNode *g = k->children; g; g = g->next) {
+          if (rs_xml_is(g, NS_DRAW, "image") && !counted && c->part == RS_PART_BODY) {
             c->d->images++;
-            break;
+            counted = 1;
+          } else if (rs_xml_is(g, NS_DRAW, "text-box")) {
+            if (c->nboxes == c->capboxes) {
+              size_t nc = c->capboxes ? c->capboxes * 2 : 4;
+              xmlNode **nb = realloc(c->boxes, nc * sizeof *nb);
+              if (!nb) {
+                oom(c);
+                return;
+              }
+              c->boxes = nb;
+              c->capboxes = nc;
+            }
+            c->boxes[c->nboxes++] = g;
           }
+        }
+      }
       continue;
     } else {
       /* text:a, text:sequence, fields (date, page-number...), ruby, meta:
@@ -726,7 +744,7 @@ static void paragraph(octx *c, xmlNode *n, int heading, int depth) {
   eff_chain(c, &pe, s, "paragraph", 1);
   c->len = 0;
   c->nruns = 0;
-  size_t notes_from = c->nnotes;
+  size_t notes_from = c->nnotes, boxes_from = c->nboxes;
   para_inline(c, n, &pe, depth + 1);
   if (c->err) {
     free(sn);
@@ -799,6 +817,10 @@ static void paragraph(octx *c, xmlNode *n, int heading, int depth) {
     p->nruns = c->nruns;
   }
   if (c->nnotes > notes_from) emit_notes(c, notes_from, depth);
+  /* the paragraph's text boxes (indexed: the queue grows while a box is read) */
+  for (size_t i = boxes_from; i < c->nboxes && !c->err; i++)
+    for (xmlNode *k = c->boxes[i]->children; k && !c->err; k = k->next) walk_block(c, k, depth + 1);
+  c->nboxes = boxes_from;
 }
 
 static void walk_children(octx *c, xmlNode *n, int depth) {
@@ -971,6 +993,7 @@ static void ctx_free(octx *c) {
   free(c->buf);
   free(c->runs);
   free(c->notes);
+  free(c->boxes);
 }
 
 int rs_read_odt(const char *path, const rs_limits *lim, rs_doc **out, char **err) {

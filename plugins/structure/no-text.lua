@@ -14,6 +14,8 @@ return {
       "Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2023",
       "1",
       { file = "fixtures/docx/picture-and-text.docx" },
+      -- all of the text in a text box: read, not "empty"
+      { file = "fixtures/docx/textbox-only.docx" },
     },
     invalid = {
       { text = "[[]]" },

@@ -197,6 +197,37 @@ static void test_fields_breaks_parts(void **state) {
   rs_doc_free(d);
 }
 
+/* Text boxes (DrawingML with a VML fallback, one inside another) are read
+ * once each, as paragraphs after the paragraph anchoring them; pictures are
+ * counted, shapes without a picture are not. */
+static void test_textboxes_and_pictures(void **state) {
+  (void)state;
+  rs_doc *d = read_ok(FX("docx/textbox.docx"));
+  static const char *const want[] = {"Số: 125/BC-UBND", "ỦY BAN NHÂN DÂN", "XÃ ĐÌNH CAO",
+                                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "", "Độc lập - Tự do - Hạnh phúc",
+                                     "BÁO CÁO", "Kết quả thực hiện công tác cải cách hành chính"};
+  assert_int_equal(d->npara, sizeof want / sizeof want[0]);
+  for (size_t i = 0; i < d->npara; i++) {
+    if (strcmp(d->paras[i].text, want[i])) fail_msg("paragraph %zu: \"%s\", want \"%s\"", i, d->paras[i].text, want[i]);
+    assert_int_equal(d->paras[i].part, RS_PART_BODY);
+  }
+  assert_int_equal(d->images, 0);
+  rs_doc_free(d);
+  d = read_ok(FX("docx/textbox-only.docx"));
+  assert_true(find_para(d, "Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2023") >= 0);
+  rs_doc_free(d);
+  d = read_ok(FX("docx/scan-only.docx"));
+  assert_int_equal(d->images, 2);
+  for (size_t i = 0; i < d->npara; i++) assert_string_equal(d->paras[i].text, "");
+  rs_doc_free(d);
+  d = read_ok(FX("docx/picture-and-text.docx"));
+  assert_int_equal(d->images, 1);
+  rs_doc_free(d);
+  d = read_ok(FX("docx/sample.docx"));
+  assert_int_equal(d->images, 0);
+  rs_doc_free(d);
+}
+
 static void assert_near(double a, double b, double eps) {
   if (isnan(a) || fabs(a - b) > eps) fail_msg("%f != %f", a, b);
 }
@@ -354,6 +385,7 @@ int main(void) {
       cmocka_unit_test(test_tables),
       cmocka_unit_test(test_tracked_changes),
       cmocka_unit_test(test_fields_breaks_parts),
+      cmocka_unit_test(test_textboxes_and_pictures),
       cmocka_unit_test(test_theme_fonts_and_styles),
       cmocka_unit_test(test_layout_pair),
       cmocka_unit_test(test_sample),

@@ -220,6 +220,24 @@ static void expect_fail(const char *rel, int want, const char *needle) {
   free(err);
 }
 
+/* Text boxes in frames anchored in a paragraph (one inside another) are
+ * read as paragraphs after it; pictures are counted. */
+static void test_textboxes_and_pictures(void **st) {
+  (void)st;
+  rs_doc *d = read_ok("odt/textbox.odt");
+  static const char *const want[] = {"Số: 125/BC-UBND", "ỦY BAN NHÂN DÂN", "XÃ ĐÌNH CAO",
+                                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "", "Độc lập - Tự do - Hạnh phúc",
+                                     "BÁO CÁO", "Kết quả thực hiện công tác cải cách hành chính"};
+  assert_int_equal(d->npara, sizeof want / sizeof want[0]);
+  for (size_t i = 0; i < d->npara; i++)
+    if (strcmp(d->paras[i].text, want[i])) fail_msg("paragraph %zu: \"%s\", want \"%s\"", i, d->paras[i].text, want[i]);
+  assert_int_equal(d->images, 0);
+  rs_doc_free(d);
+  d = read_ok("odt/scan-only.odt");
+  assert_int_equal(d->images, 2);
+  rs_doc_free(d);
+}
+
 static void test_hostile(void **st) {
   (void)st;
   expect_fail("hostile/malformed.odt", RS_EFORMAT, "content.xml");
@@ -251,6 +269,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_sample_text_and_layout),
       cmocka_unit_test(test_numbered_labels_tables_fonts),
+      cmocka_unit_test(test_textboxes_and_pictures),
       cmocka_unit_test(test_hostile),
       cmocka_unit_test(test_paragraph_limit),
   };

@@ -714,6 +714,17 @@ def make_scans():
     def with_picture(parts):
         return parts + [("Pictures/trang.png", base64.b64decode(png))]
     write_odt(os.path.join(FIX, "odt", "scan-only.odt"), body, extra=with_picture)
+    # the header block in two text boxes anchored in the first paragraph (a
+    # box within the second), as LibreOffice writes them
+    def box(n, paras):
+        return ('<draw:frame draw:name="Khung %d" text:anchor-type="paragraph" svg:width="7cm">'
+                '<draw:text-box>%s</draw:text-box></draw:frame>' % (n, paras))
+    p = '<text:p text:style-name="Standard">%s</text:p>'
+    inner = box(3, p % "Độc lập - Tự do - Hạnh phúc")
+    body = (p % (box(1, p % "ỦY BAN NHÂN DÂN" + p % "XÃ ĐÌNH CAO") + "Số: 125/BC-UBND" +
+                 box(2, p % "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" + p % inner)) +
+            p % "BÁO CÁO" + p % "Kết quả thực hiện công tác cải cách hành chính")
+    write_odt(os.path.join(FIX, "odt", "textbox.odt"), body)
     html = ('<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n<title>Báo cáo CCHC</title>\n'
             '</head>\n<body>\n<p><img src="trang-1.png" alt="Trang 1"></p>\n<p><img src="trang-2.png" alt="Trang 2">'
             '</p>\n<p>&nbsp;</p>\n</body>\n</html>\n')

@@ -981,6 +981,41 @@ def build_scans():
             para("Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2023", jc="center"))
     make_docx(os.path.join(FIX, "docx", "picture-and-text.docx"), body, sect(),
               styles(rpr(font="Times New Roman", size=14)), others=img)
+    build_textboxes()
+
+
+def textbox_run(paras_xml, n):
+    """A text box as Word writes it: DrawingML (mc:Choice) and the same box
+    in VML (mc:Fallback)."""
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    wps = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+    v = "urn:schemas-microsoft-com:vml"
+    content = "<w:txbxContent>%s</w:txbxContent>" % paras_xml
+    return ('<w:r><mc:AlternateContent xmlns:mc="%s"><mc:Choice Requires="wps">'
+            '<w:drawing><wp:anchor xmlns:wp="%s" distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+            'relativeHeight="%d" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+            '<wp:simplePos x="0" y="0"/><wp:extent cx="2700000" cy="900000"/><wp:docPr id="%d" name="Text Box %d"/>'
+            '<a:graphic xmlns:a="%s"><a:graphicData uri="%s"><wps:wsp xmlns:wps="%s"><wps:cNvSpPr txBox="1"/>'
+            '<wps:spPr/><wps:txbx>%s</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic>'
+            '</wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="%s" type="#_x0000_t202">'
+            '<v:textbox>%s</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>'
+            % (mc, wp, n, n, n, A, wps, wps, content, v, content))
+
+
+def build_textboxes():
+    """textbox.docx: the header block in two text boxes (a box within the
+    second), anchored in the first paragraph; textbox-only.docx: all of the
+    text in one text box."""
+    left = para("ỦY BAN NHÂN DÂN", jc="center") + para("XÃ ĐÌNH CAO", jc="center")
+    inner = para("Độc lập - Tự do - Hạnh phúc", jc="center")
+    right = para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", jc="center") + para(textbox_run(inner, 3))
+    body = (para(textbox_run(left, 1) + run("Số: 125/BC-UBND") + textbox_run(right, 2)) +
+            para("BÁO CÁO", jc="center") + para("Kết quả thực hiện công tác cải cách hành chính"))
+    make_docx(os.path.join(FIX, "docx", "textbox.docx"), body, sect(), styles(rpr(font="Times New Roman", size=14)))
+    body = para(textbox_run(para("Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2023"), 1)) + para("")
+    make_docx(os.path.join(FIX, "docx", "textbox-only.docx"), body, sect(),
+              styles(rpr(font="Times New Roman", size=14)))
 
 
 def main():
