@@ -86,6 +86,7 @@ typedef struct rprops {
   const char *font; /* borrowed (theme or XML strings kept alive) or NULL */
   double size;      /* pt, 0 unset */
   int bold, italic; /* -1 unset */
+  int hidden;       /* w:vanish: not shown nor printed; -1 unset */
 } rprops;
 
 typedef struct pprops {
@@ -98,7 +99,7 @@ typedef struct pprops {
 static void rprops_init(rprops *r) {
   r->font = NULL;
   r->size = 0;
-  r->bold = r->italic = -1;
+  r->bold = r->italic = r->hidden = -1;
 }
 
 static void pprops_init(pprops *p) {
@@ -113,6 +114,7 @@ static void rprops_over(rprops *dst, const rprops *src) {
   if (src->size > 0) dst->size = src->size;
   if (src->bold >= 0) dst->bold = src->bold;
   if (src->italic >= 0) dst->italic = src->italic;
+  if (src->hidden >= 0) dst->hidden = src->hidden;
 }
 
 static void pprops_over(pprops *dst, const pprops *src) {
@@ -222,6 +224,8 @@ static void parse_rpr(docx *x, const xmlNode *rpr, rprops *r) {
       r->bold = onoff(c);
     } else if (!strcmp(nm, "i")) {
       r->italic = onoff(c);
+    } else if (!strcmp(nm, "vanish")) {
+      r->hidden = onoff(c);
     } else if (!strcmp(nm, "sz")) {
       long v;
       if (attr_long(c, "val", &v) && v > 0) r->size = (double)v / 2.0;
@@ -700,7 +704,7 @@ static int walk_run(docx *x, const xmlNode *r, const rprops *pbase, int deleted)
   }
   size_t start = x->len;
   for (xmlNode *c = r->children; c; c = c->next) {
-    if (is_mc(c, "AlternateContent") && !deleted && field_visible(x)) {
+    if (is_mc(c, "AlternateContent") && !deleted && field_visible(x) && rp.hidden != 1) {
       int e = run_alternate(x, c);
       if (e) return e;
       continue;
@@ -720,7 +724,8 @@ static int walk_run(docx *x, const xmlNode *r, const rprops *pbase, int deleted)
       }
       continue;
     }
-    if (deleted || !field_visible(x)) continue;
+    /* deleted, a field's code, or hidden text (w:vanish): not in the document a reader sees */
+    if (deleted || !field_visible(x) || rp.hidden == 1) continue;
     int e = 0;
     if (!strcmp(nm, "t")) {
       for (xmlNode *t = c->children; t && !e; t = t->next) {

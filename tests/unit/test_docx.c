@@ -228,6 +228,18 @@ static void test_textboxes_and_pictures(void **state) {
   rs_doc_free(d);
 }
 
+/* Hidden text (w:vanish, direct or from a style, and turned off again) is
+ * left out, as Word neither shows nor prints it. */
+static void test_hidden_text(void **state) {
+  (void)state;
+  rs_doc *d = read_ok(FX("docx/hidden.docx"));
+  assert_int_equal(d->npara, 3);
+  assert_string_equal(d->paras[0].text, "Báo cáo kết quả cải cách hành chính.");
+  assert_string_equal(d->paras[1].text, "");
+  assert_string_equal(d->paras[2].text, "Số liệu đã cập nhật.");
+  rs_doc_free(d);
+}
+
 static void assert_near(double a, double b, double eps) {
   if (isnan(a) || fabs(a - b) > eps) fail_msg("%f != %f", a, b);
 }
@@ -386,6 +398,7 @@ int main(void) {
       cmocka_unit_test(test_tracked_changes),
       cmocka_unit_test(test_fields_breaks_parts),
       cmocka_unit_test(test_textboxes_and_pictures),
+      cmocka_unit_test(test_hidden_text),
       cmocka_unit_test(test_theme_fonts_and_styles),
       cmocka_unit_test(test_layout_pair),
       cmocka_unit_test(test_sample),

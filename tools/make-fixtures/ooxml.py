@@ -984,6 +984,22 @@ def build_scans():
     build_textboxes()
 
 
+def build_hidden():
+    """hidden.docx: hidden text (w:vanish), direct and from a character
+    style, which Word neither shows nor prints."""
+    hid = '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve">%s</w:t></w:r>'
+    styled = '<w:r><w:rPr><w:rStyle w:val="GhiChu"/></w:rPr><w:t xml:space="preserve">%s</w:t></w:r>'
+    shown = ('<w:r><w:rPr><w:rStyle w:val="GhiChu"/><w:vanish w:val="0"/></w:rPr>'
+             '<w:t xml:space="preserve">%s</w:t></w:r>')
+    body = (para(run("Báo cáo ") + hid % "GHI CHÚ: xóa trước khi gửi " + run("kết quả cải cách hành chính.")) +
+            para(styled % "Hướng dẫn: điền số liệu vào đây") +
+            para(run("Số liệu ") + shown % "đã cập nhật" + run(".")))
+    extra = ('<w:style w:type="character" w:styleId="GhiChu"><w:name w:val="Ghi chu an"/>'
+             '<w:rPr><w:vanish/></w:rPr></w:style>')
+    make_docx(os.path.join(FIX, "docx", "hidden.docx"), body, sect(),
+              styles(rpr(font="Times New Roman", size=14), extra))
+
+
 def textbox_run(paras_xml, n):
     """A text box as Word writes it: DrawingML (mc:Choice) and the same box
     in VML (mc:Fallback)."""
@@ -1029,6 +1045,7 @@ def main():
     build_layout_defects()
     build_registers()
     build_scans()
+    build_hidden()
     if "--no-hostile" not in sys.argv:
         build_hostile()
 
