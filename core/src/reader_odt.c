@@ -83,6 +83,7 @@ typedef struct ostyle {
   double size_pt;  /* absolute size */
   double size_pct; /* relative size in percent */
   int bold, italic;
+  int hidden;      /* text:display="none": not shown nor printed */
   /* paragraph properties */
   rs_align align;
   double indent_mm, before_pt, after_pt, line;
@@ -217,7 +218,7 @@ static void style_init(ostyle *s) {
   memset(s, 0, sizeof *s);
   s->size_pt = NAN;
   s->size_pct = NAN;
-  s->bold = s->italic = -1;
+  s->bold = s->italic = s->hidden = -1;
   s->align = RS_ALIGN_UNKNOWN;
   s->indent_mm = s->before_pt = s->after_pt = s->line = NAN;
 }
@@ -258,6 +259,10 @@ static void read_props(octx *c, ostyle *s, xmlNode *el) {
       }
       if ((v = attr(p, NS_FO, "font-style")) != NULL) {
         s->italic = !strcmp(v, "italic") || !strcmp(v, "oblique");
+        free(v);
+      }
+      if ((v = attr(p, NS_TEXT, "display")) != NULL) {
+        s->hidden = !strcmp(v, "none");
         free(v);
       }
     } else if (rs_xml_is(p, NS_STYLE, "paragraph-properties")) {
@@ -432,6 +437,7 @@ typedef struct eff {
   const char *font;
   double size;
   int bold, italic;
+  int hidden; /* -1 unset */
   rs_align align;
   double indent, before, after, line;
   const char *list_style;
@@ -442,7 +448,7 @@ typedef struct eff {
 static void eff_init(eff *e) {
   e->font = NULL;
   e->size = NAN;
-  e->bold = e->italic = -1;
+  e->bold = e->italic = e->hidden = -1;
   e->align = RS_ALIGN_UNKNOWN;
   e->indent = e->before = e->after = e->line = NAN;
   e->list_style = NULL;
@@ -479,6 +485,7 @@ static void eff_chain(octx *c, eff *e, const ostyle *s, const char *family, int 
     }
     if (e->bold < 0 && x->bold >= 0) e->bold = x->bold;
     if (e->italic < 0 && x->italic >= 0) e->italic = x->italic;
+    if (e->hidden < 0 && x->hidden >= 0) e->hidden = x->hidden;
     if (e->align == RS_ALIGN_UNKNOWN) e->align = x->align;
     if (isnan(e->indent)) e->indent = x->indent_mm;
     if (isnan(e->before)) e->before = x->before_pt;
@@ -545,6 +552,7 @@ static void put_run(octx *c, const char *s, size_t n, const eff *e) {
 
 /* Text of a paragraph's children with the formatting of the span chain. */
 static void para_inline(octx *c, xmlNode *n, const eff *pe, int depth) {
+  if (pe->hidden == 1) return; /* hidden text (text:display="none"): not shown nor printed */
   for (xmlNode *k = n->children; k && !c->err; k = k->next) {
     if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
       /* in ODF, runs of spaces in text are one space (text:s holds the rest) */
@@ -590,6 +598,7 @@ static void para_inline(octx *c, xmlNode *n, const eff *pe, int depth) {
       if (isnan(e.size)) e.size = pe->size * e.pct;
       if (e.bold < 0) e.bold = pe->bold;
       if (e.italic < 0) e.italic = pe->italic;
+      if (e.hidden < 0) e.hidden = pe->hidden;
       para_inline(c, k, &e, depth + 1);
     } else if (rs_xml_is(k, NS_TEXT, "note")) {
       xmlNode *body = rs_xml_child(k, NS_TEXT, "note-body");

@@ -238,6 +238,18 @@ static void test_textboxes_and_pictures(void **st) {
   rs_doc_free(d);
 }
 
+/* Hidden text (text:display="none", on a span or a paragraph's style) is
+ * left out, as LibreOffice neither shows nor prints it. */
+static void test_hidden_text(void **st) {
+  (void)st;
+  rs_doc *d = read_ok("odt/hidden.odt");
+  assert_int_equal(d->npara, 3);
+  assert_string_equal(d->paras[0].text, "Báo cáo kết quả cải cách hành chính.");
+  assert_string_equal(d->paras[1].text, "");
+  assert_string_equal(d->paras[2].text, "Số liệu đã cập nhật.");
+  rs_doc_free(d);
+}
+
 static void test_hostile(void **st) {
   (void)st;
   expect_fail("hostile/malformed.odt", RS_EFORMAT, "content.xml");
@@ -270,6 +282,7 @@ int main(void) {
       cmocka_unit_test(test_sample_text_and_layout),
       cmocka_unit_test(test_numbered_labels_tables_fonts),
       cmocka_unit_test(test_textboxes_and_pictures),
+      cmocka_unit_test(test_hidden_text),
       cmocka_unit_test(test_hostile),
       cmocka_unit_test(test_paragraph_limit),
   };

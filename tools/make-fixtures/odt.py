@@ -725,6 +725,16 @@ def make_scans():
                  box(2, p % "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" + p % inner)) +
             p % "BÁO CÁO" + p % "Kết quả thực hiện công tác cải cách hành chính")
     write_odt(os.path.join(FIX, "odt", "textbox.odt"), body)
+    # hidden text (text:display="none"): a span, a whole paragraph by its
+    # style, and a span shown again inside a hidden style's child
+    auto = ('<style:style style:name="T1" style:family="text"><style:text-properties text:display="none"/>'
+            '</style:style><style:style style:name="P1" style:family="paragraph">'
+            '<style:text-properties text:display="none"/></style:style>')
+    body = ('<text:p text:style-name="Standard">Báo cáo <text:span text:style-name="T1">GHI CHÚ: xóa trước '
+            'khi gửi </text:span>kết quả cải cách hành chính.</text:p>'
+            '<text:p text:style-name="P1">Hướng dẫn: điền số liệu vào đây</text:p>'
+            '<text:p text:style-name="Standard">Số liệu đã cập nhật.</text:p>')
+    write_odt(os.path.join(FIX, "odt", "hidden.odt"), body, auto_styles=auto)
     html = ('<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n<title>Báo cáo CCHC</title>\n'
             '</head>\n<body>\n<p><img src="trang-1.png" alt="Trang 1"></p>\n<p><img src="trang-2.png" alt="Trang 2">'
             '</p>\n<p>&nbsp;</p>\n</body>\n</html>\n')
