@@ -11,7 +11,10 @@
  *   parser (predefined and HTML named entities only, nothing is loaded);
  * - ol items get their generated label ("1.", "a.", "IV.") from type/start;
  * - charset: <meta charset> / http-equiv, else UTF-8 (or a legacy
- *   Vietnamese 8-bit encoding when the bytes are not UTF-8).
+ *   Vietnamese 8-bit encoding when the bytes are not UTF-8);
+ * - Word's "Save as Web Page": <span style='mso-list:Ignore'> at the start
+ *   of an item is its label, the <![if …]>/<![endif]> markers are not text;
+ * - img elements are counted (doc.images), never loaded.
  * Locations: line = paragraph number in document order, column = code point. */
 #include "doc.h"
 #include "legacy.h"
@@ -215,6 +218,73 @@ static long attr_long(const xmlNode *n, const char *name, long dflt) {
 
 static void walk(hctx *c, xmlNode *n, int depth);
 
+/* Word's "Save as Web Page" wraps list numbers and picture fallbacks in
+ * downlevel-revealed conditional comments, <![if !supportLists]> …
+ * <![endif]>: a browser hides the markers (bogus comments) and shows what
+ * is between; libxml2's HTML parser keeps the markers as text. The text
+ * without them, or NULL when there is none (the text is used as it is). */
+static char *strip_conditionals(const char *s) {
+  if (!strstr(s, "<![")) return NULL;
+  size_t n = strlen(s), o = 0;
+  char *out = malloc(n + 1);
+  if (!out) return NULL;
+  for (size_t i = 0; i < n;) {
+    if (!strncmp(s + i, "<![if", 5) || !strncasecmp(s + i, "<![endif]>", 10)) {
+      const char *e = strchr(s + i, '>');
+      if (e) {
+        i = (size_t)(e - s) + 1;
+        continue;
+      }
+    }
+    out[o++] = s[i++];
+  }
+  out[o] = 0;
+  return out;
+}
+
+/* A Word list number: <span style='mso-list:Ignore'>1.<span>&nbsp;…</span></span>,
+ * the label Word draws before the item, not part of its text. */
+static int is_word_list_label(const xmlNode *n) {
+  if (!is_name(n, "span")) return 0;
+  xmlChar *st = xmlGetProp(n, (const xmlChar *)"style");
+  if (!st) return 0;
+  int yes = 0;
+  for (const char *p = (const char *)st; *p && !yes; p++) {
+    if (strncasecmp(p, "mso-list", 8)) continue;
+    const char *q = p + 8;
+    while (*q == ' ') q++;
+    if (*q != ':') continue;
+    q++;
+    while (*q == ' ') q++;
+    yes = !strncasecmp(q, "ignore", 6);
+  }
+  xmlFree(st);
+  return yes;
+}
+
+/* The label's text, without white space, NBSP and conditional markers. */
+static char *word_list_label(const xmlNode *n) {
+  xmlChar *t = xmlNodeGetContent(n);
+  if (!t) return NULL;
+  char *clean = strip_conditionals((const char *)t);
+  const char *s = clean ? clean : (const char *)t;
+  size_t a = 0, e = strlen(s);
+  for (;;) {
+    if (a < e && (s[a] == ' ' || s[a] == '\t' || s[a] == '\n' || s[a] == '\r')) a++;
+    else if (a + 1 < e && (unsigned char)s[a] == 0xC2 && (unsigned char)s[a + 1] == 0xA0) a += 2;
+    else break;
+  }
+  for (;;) {
+    if (e > a && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n' || s[e - 1] == '\r')) e--;
+    else if (e >= a + 2 && (unsigned char)s[e - 2] == 0xC2 && (unsigned char)s[e - 1] == 0xA0) e -= 2;
+    else break;
+  }
+  char *out = e > a ? rs_strndup(s + a, e - a) : NULL;
+  free(clean);
+  xmlFree(t);
+  return out;
+}
+
 static void walk_children(hctx *c, xmlNode *n, int depth) {
   for (xmlNode *k = n->children; k && !c->err; k = k->next) walk(c, k, depth + 1);
 }
@@ -227,8 +297,11 @@ static void walk(hctx *c, xmlNode *n, int depth) {
     return;
   }
   if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-    if (n->content && hb_text(&c->b, (const char *)n->content))
+    if (!n->content) return;
+    char *clean = strip_conditionals((const char *)n->content);
+    if (hb_text(&c->b, clean ? clean : (const char *)n->content))
       fail(c, RS_ENOMEM, rs_strdup("Không đủ bộ nhớ khi đọc tệp HTML."));
+    free(clean);
     return;
   }
   if (n->type != XML_ELEMENT_NODE) return;
@@ -242,6 +315,15 @@ static void walk(hctx *c, xmlNode *n, int depth) {
   }
   if (is_name(n, "img")) { /* never fetched; its alt text is not body text */
     c->d->images++;          /* counted: a scan pasted as images has no text */
+    return;
+  }
+  if (is_word_list_label(n) && c->b.len == 0) {
+    /* at the start of the item: its label (an empty one shows nothing) */
+    char *l = word_list_label(n);
+    if (l) {
+      free(c->label);
+      c->label = l;
+    }
     return;
   }
   if (!is_block(n)) {

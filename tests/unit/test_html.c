@@ -138,6 +138,26 @@ static void test_legacy_html(void **st) {
   rs_doc_free(d);
 }
 
+/* Word's "Save as Web Page": list numbers become labels, the markers of
+ * its conditional comments are not text, the picture is counted once. */
+static void test_word_export(void **st) {
+  (void)st;
+  rs_doc *d = read_ok("html/word-export.htm");
+  static const char *const want[] = {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Cải cách thể chế",
+                                     "Cải cách thủ tục hành chính", "\xc2\xa0",
+                                     "Tỷ lệ hồ sơ đúng hạn đạt 18/20 = 90%."};
+  assert_int_equal(d->npara, sizeof want / sizeof want[0]);
+  for (size_t i = 0; i < d->npara; i++) {
+    if (strcmp(d->paras[i].text, want[i])) fail_msg("paragraph %zu: \"%s\", want \"%s\"", i, d->paras[i].text, want[i]);
+    assert_null(strstr(d->paras[i].text, "<!["));
+  }
+  assert_string_equal(d->paras[1].label, "1.");
+  assert_string_equal(d->paras[2].label, "2.");
+  assert_null(d->paras[4].label);
+  assert_int_equal(d->images, 1);
+  rs_doc_free(d);
+}
+
 static void test_hostile(void **st) {
   (void)st;
   rs_limits lim;
@@ -193,6 +213,7 @@ int main(void) {
       cmocka_unit_test(test_sample_matches_reflowed_text),
       cmocka_unit_test(test_tables_lists_whitespace),
       cmocka_unit_test(test_legacy_html),
+      cmocka_unit_test(test_word_export),
       cmocka_unit_test(test_hostile),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

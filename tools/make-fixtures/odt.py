@@ -740,6 +740,44 @@ def make_scans():
             '</p>\n<p>&nbsp;</p>\n</body>\n</html>\n')
     with open(os.path.join(FIX, "html", "scan-only.html"), "w", encoding="utf-8") as f:
         f.write(html)
+    make_word_html()
+
+
+def make_word_html():
+    """What Word's "Save as Web Page" writes (windows-1252, numeric entities
+    for Vietnamese letters): list numbers in <span style='mso-list:Ignore'>
+    inside downlevel-revealed conditional comments (<![if !supportLists]>),
+    a picture with its VML twin in a comment, <o:p> elements, a blank
+    paragraph of &nbsp;."""
+    def ent(t):
+        return "".join(c if ord(c) < 0x80 or c in "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý" else "&#%d;" % ord(c)
+                       for c in t)
+
+    def item(n, t):
+        return ("<p class=MsoListParagraph style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'>"
+                "<![if !supportLists]><span lang=VI><span style='mso-list:Ignore'>%s"
+                "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span>"
+                "<![endif]><span lang=VI>%s<o:p></o:p></span></p>\n" % (n, ent(t)))
+    html = ('<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"\n'
+            'xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">\n<head>\n'
+            '<meta http-equiv=Content-Type content="text/html; charset=windows-1252">\n'
+            '<meta name=ProgId content=Word.Document>\n<meta name=Generator content="Microsoft Word 15">\n'
+            '<!--[if gte mso 9]><xml>\n <w:WordDocument>\n  <w:View>Print</w:View>\n </w:WordDocument>\n'
+            '</xml><![endif]-->\n<style>\n<!--\np.MsoNormal {margin:0cm; font-size:14.0pt; '
+            'font-family:"Times New Roman",serif;}\n-->\n</style>\n</head>\n'
+            "<body lang=EN-US style='tab-interval:36.0pt'>\n<div class=WordSection1>\n"
+            "<p class=MsoNormal align=center style='text-align:center'><b><span lang=VI>%s<o:p></o:p></span></b></p>\n"
+            % ent("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") +
+            item("1.", "Cải cách thể chế") + item("2.", "Cải cách thủ tục hành chính") +
+            "<p class=MsoNormal><span lang=VI>&nbsp;<o:p></o:p></span></p>\n"
+            "<p class=MsoNormal><span lang=VI>%s<o:p></o:p></span>"
+            "<!--[if gte vml 1]><v:shape id=\"_x0000_i1025\" type=\"#_x0000_t75\"><v:imagedata "
+            "src=\"bao-cao_files/image001.png\" o:title=\"\"/></v:shape><![endif]--><![if !vml]><img width=100 "
+            "height=50 src=\"bao-cao_files/image002.jpg\" v:shapes=\"_x0000_i1025\"><![endif]></p>\n"
+            % ent("Tỷ lệ hồ sơ đúng hạn đạt 18/20 = 90%.") +
+            "</div>\n</body>\n</html>\n")
+    with open(os.path.join(FIX, "html", "word-export.htm"), "wb") as f:
+        f.write(html.encode("cp1252"))
 
 
 def main():
