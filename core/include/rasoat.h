@@ -70,6 +70,8 @@ typedef enum {
   RS_PART_HEADER = 1,   /* page header (docx header*.xml, odt master page) */
   RS_PART_FOOTER = 2,
   RS_PART_FOOTNOTE = 3,
+  RS_PART_TOC = 4,      /* a table of contents in the body: docx "toc N" styles or its content
+                           control, odt text:table-of-content; no section is taken from it */
 } rs_part;
 
 typedef enum {

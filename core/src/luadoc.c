@@ -18,7 +18,7 @@
  * the same order, so the tables come out the same. */
 #define LUADOC_KEYS(X) X(agency) X(agency_parent) X(align) X(blocks) X(body_start) X(bold) X(bottom_mm) X(cell) X(children) X(closing) X(col) X(doc_type) X(e) X(encoding) X(end_p) X(facts_by_kind) X(facts_list) X(font) X(format) X(heading_level) X(height_mm) X(images) X(indent_first_mm) X(index) X(italic) X(kind) X(kinh_gui) X(label) X(left_mm) X(len) X(level) X(line) X(line_spacing) X(marker) X(marker_span) X(motto) X(national_title) X(number) X(ordinal) X(p) X(page) X(paragraphs) X(parent) X(part) X(path) X(place_date) X(punct) X(recipients) X(recipients_end) X(reflowed) X(right_mm) X(row) X(runs) X(s) X(sections) X(sig_authority) X(sig_name) X(sig_title) X(size) X(space_after) X(space_after_pt) X(space_before_pt) X(style) X(summary) X(table) X(text) X(title) X(top_mm) X(tracked_changes) X(width_mm) LUADOC_VALUES(X)
 /* Values repeated in every paragraph, pushed once per document the same way. */
-#define LUADOC_VALUES(X) X(body) X(header) X(footer) X(footnote) X(left) X(center) X(right) X(justify)
+#define LUADOC_VALUES(X) X(body) X(header) X(footer) X(footnote) X(toc) X(left) X(center) X(right) X(justify)
 #define K_ENUM(k) K_##k,
 enum { LUADOC_KEYS(K_ENUM) K_COUNT };
 #define K_NAME(k) #k,
@@ -124,6 +124,7 @@ static int part_slot(int kb, rs_part p) {
   case RS_PART_HEADER: return KEY(header);
   case RS_PART_FOOTER: return KEY(footer);
   case RS_PART_FOOTNOTE: return KEY(footnote);
+  case RS_PART_TOC: return KEY(toc);
   default: return KEY(body);
   }
 }

@@ -310,6 +310,7 @@ static void para_block(html_ctx *c, const rs_doc *d, size_t i, const hspan *sp, 
   if (p->part == RS_PART_HEADER) put(c, "<span class=\"label\">[Đầu trang]</span>");
   else if (p->part == RS_PART_FOOTER) put(c, "<span class=\"label\">[Chân trang]</span>");
   else if (p->part == RS_PART_FOOTNOTE) put(c, "<span class=\"label\">[Chú thích]</span>");
+  else if (p->part == RS_PART_TOC) put(c, "<span class=\"label\">[Mục lục]</span>");
   if (p->label && *p->label) {
     put(c, "<span class=\"label\">");
     esc(c, p->label);

@@ -195,6 +195,7 @@ typedef struct docx {
   int first_tracked;    /* 0-based paragraph index, -1 none */
   uint32_t ftr_start, ftr_end;
   rs_part part;
+  int in_toc;           /* inside a table-of-contents content control */
   const xmlNode **txbx; /* text boxes met in the current paragraph's runs, read after it */
   size_t ntxbx, captxbx;
   int table, row, cell;
@@ -781,6 +782,25 @@ static int walk_inline(docx *x, const xmlNode *n, const rprops *pbase, int delet
   return 0;
 }
 
+/* Word's built-in table-of-contents styles: "toc 1" … "toc 9" and the
+ * title "TOC Heading" (names are English in the file whatever the
+ * language of Word). */
+static int toc_style(const char *name) {
+  if (!name) return 0;
+  if (!strcasecmp(name, "TOC Heading")) return 1;
+  return !strncasecmp(name, "toc ", 4) && name[4] >= '1' && name[4] <= '9' && !name[5];
+}
+
+/* A block-level content control that Word made for a table of contents
+ * (w:sdtPr/w:docPartObj/w:docPartGallery = "Table of Contents"). */
+static int toc_sdt(const xmlNode *sdt) {
+  const xmlNode *pr = wchild(sdt, "sdtPr");
+  const xmlNode *dp = pr ? wchild(pr, "docPartObj") : NULL;
+  const xmlNode *g = dp ? wchild(dp, "docPartGallery") : NULL;
+  const char *v = g ? wval(g) : NULL;
+  return v && !strcasecmp(v, "Table of Contents");
+}
+
 static int heading_from_name(const char *name) {
   if (!name) return 0;
   if (!strncasecmp(name, "heading", 7)) {
@@ -836,6 +856,8 @@ static int add_paragraph(docx *x, const xmlNode *p, int depth) {
     return RS_ENOMEM;
   }
   para->part = x->part;
+  if (x->part == RS_PART_BODY && (x->in_toc || (st && (toc_style(st->name) || toc_style(st->id)))))
+    para->part = RS_PART_TOC;
   para->table = x->table;
   para->row = x->row;
   para->cell = x->cell;
@@ -929,7 +951,10 @@ static int walk_block(docx *x, const xmlNode *n, int depth) {
       e = walk_table(x, c, depth + 1);
     } else if (!strcmp(nm, "sdt")) {
       xmlNode *sc = wchild(c, "sdtContent");
+      int was = x->in_toc;
+      if (toc_sdt(c)) x->in_toc = 1;
       if (sc) e = walk_block(x, sc, depth + 1);
+      x->in_toc = was;
     } else if (!strcmp(nm, "customXml") || !strcmp(nm, "ins") || !strcmp(nm, "moveTo")) {
       e = walk_block(x, c, depth + 1);
     }

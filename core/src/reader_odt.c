@@ -907,6 +907,12 @@ static void walk_block(octx *c, xmlNode *n, int depth) {
   else if (rs_xml_is(n, NS_TEXT, "h")) paragraph(c, n, 1, depth);
   else if (rs_xml_is(n, NS_TEXT, "list")) list(c, n, depth);
   else if (rs_xml_is(n, NS_TABLE, "table")) table(c, n, depth);
+  else if (rs_xml_is(n, NS_TEXT, "table-of-content") && c->part == RS_PART_BODY) {
+    /* its entries repeat the headings: no section is taken from them */
+    c->part = RS_PART_TOC;
+    walk_children(c, n, depth);
+    c->part = RS_PART_BODY;
+  }
   else if (rs_xml_is(n, NS_TABLE, "table-row")) {
     if (c->ntab > 0) {
       long rep = attr_long(n, NS_TABLE, "number-rows-repeated", 1);

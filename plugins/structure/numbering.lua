@@ -37,6 +37,10 @@ return {
   basis = "Nghị định 30/2020/NĐ-CP, Phụ lục I, Mục II khoản 8: phần, mục đánh số La Mã, Ả Rập; điểm dùng chữ cái tiếng Việt theo thứ tự a, b, c, d, đ, e, g…",
   examples = {
     valid = {
+      -- a table of contents repeats the headings: no section is taken from it
+      { file = "fixtures/docx/toc.docx" },
+      { file = "fixtures/docx/toc-sdt.docx" },
+      { file = "fixtures/odt/toc.odt" },
       "1. Cải cách thể chế\na) Kết quả tham mưu\nb) Kết quả thi hành pháp luật\nc) Kết quả kiểm tra\nd) Kết quả rà soát\nđ) Kết quả hệ thống hóa\ne) Kết quả khác",
       "I. CÔNG TÁC CHỈ ĐẠO\n1. Về kế hoạch\n2. Về tuyên truyền\nII. KẾT QUẢ THỰC HIỆN\n1. Cải cách thể chế",
     },

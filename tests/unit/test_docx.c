@@ -240,6 +240,24 @@ static void test_hidden_text(void **state) {
   rs_doc_free(d);
 }
 
+/* A table of contents (Word's "toc N" styles, or its content control with
+ * entries in any style) is its own part; the headings stay in the body. */
+static void test_table_of_contents(void **state) {
+  (void)state;
+  static const char *const files[] = {"docx/toc.docx", "docx/toc-sdt.docx"};
+  for (size_t f = 0; f < 2; f++) {
+    rs_doc *d = read_ok(f ? FX("docx/toc-sdt.docx") : FX("docx/toc.docx"));
+    size_t ntoc = 0;
+    for (size_t i = 0; i < d->npara; i++)
+      if (d->paras[i].part == RS_PART_TOC) ntoc++;
+    if (ntoc != 11) fail_msg("%s: %zu paragraphs in the table of contents, want 11", files[f], ntoc);
+    assert_int_equal(d->paras[0].part, RS_PART_TOC); /* "MỤC LỤC" */
+    assert_string_equal(d->paras[3].text, "1. Cải cách thể chế\t2");
+    assert_int_equal(para_eq(d, "III. ĐÁNH GIÁ CHUNG")->part, RS_PART_BODY);
+    rs_doc_free(d);
+  }
+}
+
 static void assert_near(double a, double b, double eps) {
   if (isnan(a) || fabs(a - b) > eps) fail_msg("%f != %f", a, b);
 }
@@ -399,6 +417,7 @@ int main(void) {
       cmocka_unit_test(test_fields_breaks_parts),
       cmocka_unit_test(test_textboxes_and_pictures),
       cmocka_unit_test(test_hidden_text),
+      cmocka_unit_test(test_table_of_contents),
       cmocka_unit_test(test_theme_fonts_and_styles),
       cmocka_unit_test(test_layout_pair),
       cmocka_unit_test(test_sample),

@@ -250,6 +250,21 @@ static void test_hidden_text(void **st) {
   rs_doc_free(d);
 }
 
+/* text:table-of-content is its own part; the headings stay in the body. */
+static void test_table_of_contents(void **st) {
+  (void)st;
+  rs_doc *d = read_ok("odt/toc.odt");
+  size_t ntoc = 0, first_body = 0;
+  for (size_t i = 0; i < d->npara; i++) {
+    if (d->paras[i].part == RS_PART_TOC) ntoc++;
+    else if (!first_body) first_body = i + 1;
+  }
+  assert_int_equal(ntoc, 11);
+  assert_int_equal(first_body, 12);
+  assert_string_equal(d->paras[11].text, "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH");
+  rs_doc_free(d);
+}
+
 static void test_hostile(void **st) {
   (void)st;
   expect_fail("hostile/malformed.odt", RS_EFORMAT, "content.xml");
@@ -283,6 +298,7 @@ int main(void) {
       cmocka_unit_test(test_numbered_labels_tables_fonts),
       cmocka_unit_test(test_textboxes_and_pictures),
       cmocka_unit_test(test_hidden_text),
+      cmocka_unit_test(test_table_of_contents),
       cmocka_unit_test(test_hostile),
       cmocka_unit_test(test_paragraph_limit),
   };

@@ -735,6 +735,32 @@ def make_scans():
             '<text:p text:style-name="P1">Hướng dẫn: điền số liệu vào đây</text:p>'
             '<text:p text:style-name="Standard">Số liệu đã cập nhật.</text:p>')
     write_odt(os.path.join(FIX, "odt", "hidden.odt"), body, auto_styles=auto)
+    make_toc_odt()
+
+
+def make_toc_odt():
+    """toc.odt: a table of contents (text:table-of-content) before the
+    headings it repeats, as LibreOffice writes it."""
+    outline = [("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH", 1),
+               ("II. KẾT QUẢ THỰC HIỆN CẢI CÁCH HÀNH CHÍNH", 1),
+               ("1. Cải cách thể chế", 2), ("2. Cải cách thủ tục hành chính", 2),
+               ("3. Cải cách tổ chức bộ máy", 2), ("4. Cải cách chế độ công vụ", 2),
+               ("5. Cải cách tài chính công", 2),
+               ("6. Xây dựng, phát triển Chính quyền điện tử, Chính quyền số", 2),
+               ("III. ĐÁNH GIÁ CHUNG", 1), ("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM", 1)]
+    toc = ['<text:table-of-content text:name="Mục lục1"><text:table-of-content-source text:outline-level="2">'
+           '<text:index-title-template>Mục lục</text:index-title-template></text:table-of-content-source>'
+           '<text:index-body><text:index-title text:name="Mục lục1_Head">'
+           '<text:p text:style-name="Contents_20_Heading">MỤC LỤC</text:p></text:index-title>']
+    for i, (t, lvl) in enumerate(outline):
+        toc.append('<text:p text:style-name="Contents_20_%d"><text:a xlink:type="simple" '
+                   'xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="#__RefHeading__%d">%s<text:tab/>%d</text:a>'
+                   '</text:p>' % (lvl, i, odf_text(t), i // 2 + 1))
+    toc.append("</text:index-body></text:table-of-content>")
+    heads = "".join('<text:h text:style-name="Heading_20_%d" text:outline-level="%d">%s</text:h>'
+                    '<text:p text:style-name="Standard">Nội dung đã thực hiện trong kỳ.</text:p>'
+                    % (lvl, lvl, odf_text(t)) for t, lvl in outline)
+    write_odt(os.path.join(FIX, "odt", "toc.odt"), "".join(toc) + heads)
     html = ('<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n<title>Báo cáo CCHC</title>\n'
             '</head>\n<body>\n<p><img src="trang-1.png" alt="Trang 1"></p>\n<p><img src="trang-2.png" alt="Trang 2">'
             '</p>\n<p>&nbsp;</p>\n</body>\n</html>\n')

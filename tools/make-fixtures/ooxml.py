@@ -1000,6 +1000,49 @@ def build_hidden():
               styles(rpr(font="Times New Roman", size=14), extra))
 
 
+OUTLINE = [("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH", 1),
+           ("II. KẾT QUẢ THỰC HIỆN CẢI CÁCH HÀNH CHÍNH", 1),
+           ("1. Cải cách thể chế", 2), ("2. Cải cách thủ tục hành chính", 2),
+           ("3. Cải cách tổ chức bộ máy", 2), ("4. Cải cách chế độ công vụ", 2),
+           ("5. Cải cách tài chính công", 2),
+           ("6. Xây dựng, phát triển Chính quyền điện tử, Chính quyền số", 2),
+           ("III. ĐÁNH GIÁ CHUNG", 1), ("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM", 1)]
+
+
+def build_toc():
+    """toc.docx: a table of contents as Word makes it (a TOC field whose
+    result paragraphs have the "toc 1"/"toc 2" styles, hyperlinks, dot
+    leaders and page numbers) before the headings it repeats;
+    toc-sdt.docx: the same in Word's "Table of Contents" content control,
+    its entries in the Normal style."""
+    def entries(style):
+        out = []
+        for i, (t, lvl) in enumerate(OUTLINE):
+            r = ""
+            if i == 0:
+                r += ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> '
+                      'TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+            r += ('<w:hyperlink w:anchor="_Toc%d" w:history="1"><w:r><w:t xml:space="preserve">%s</w:t></w:r>'
+                  '<w:r><w:tab/></w:r><w:r><w:t>%d</w:t></w:r></w:hyperlink>' % (i + 1, x(t), i // 2 + 1))
+            if i == len(OUTLINE) - 1:
+                r += '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+            ppr = '<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9000"/></w:tabs>'
+            out.append(para(r, style=style % lvl if style else None, extra_ppr=ppr))
+        return "".join(out)
+    heads = "".join(para(t, style="Heading%d" % lvl) + para("Nội dung đã thực hiện trong kỳ.") for t, lvl in OUTLINE)
+    extra = ('<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/><w:basedOn w:val="Normal"/></w:style>'
+             '<w:style w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/><w:basedOn w:val="Normal"/></w:style>'
+             '<w:style w:type="paragraph" w:styleId="TOCHeading"><w:name w:val="TOC Heading"/>'
+             '<w:basedOn w:val="Heading1"/></w:style>')
+    st = styles(rpr(font="Times New Roman", size=14), extra)
+    body = para("MỤC LỤC", style="TOCHeading") + entries("TOC%d") + heads
+    make_docx(os.path.join(FIX, "docx", "toc.docx"), body, sect(), st)
+    sdt = ('<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/>'
+           '</w:docPartObj></w:sdtPr><w:sdtContent>%s%s</w:sdtContent></w:sdt>'
+           % (para("MỤC LỤC", jc="center"), entries(None)))
+    make_docx(os.path.join(FIX, "docx", "toc-sdt.docx"), sdt + heads, sect(), st)
+
+
 def textbox_run(paras_xml, n):
     """A text box as Word writes it: DrawingML (mc:Choice) and the same box
     in VML (mc:Fallback)."""
@@ -1046,6 +1089,7 @@ def main():
     build_registers()
     build_scans()
     build_hidden()
+    build_toc()
     if "--no-hostile" not in sys.argv:
         build_hostile()
 
