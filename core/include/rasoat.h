@@ -176,7 +176,8 @@ struct rs_section {
 /* Header and closing blocks: paragraph indexes (0-based), -1 when absent. */
 typedef struct rs_blocks {
   int agency_parent;  /* superior body line ("UBND HUYỆN PHÙ CỪ"), or -1 */
-  int agency;         /* issuing body ("ỦY BAN NHÂN DÂN XÃ ĐÌNH CAO") */
+  int agency;         /* issuing body ("ỦY BAN NHÂN DÂN XÃ ĐÌNH CAO", or "XÃ ĐÌNH CAO" under agency_head) */
+  int agency_head;    /* "ỦY BAN NHÂN DÂN" on its own line above the agency's level and name, or -1 */
   int national_title; /* CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM */
   int motto;          /* Độc lập - Tự do - Hạnh phúc */
   int number;         /* Số: 85/BC-UBND */

@@ -169,7 +169,7 @@ rs_doc *rs_doc_new(const char *path, const char *format) {
   d->format = format;
   d->encoding = "utf-8";
   rs_blocks *b = &d->blocks;
-  b->agency_parent = b->agency = b->national_title = b->motto = b->number = -1;
+  b->agency_parent = b->agency = b->agency_head = b->national_title = b->motto = b->number = -1;
   b->place_date = b->doc_type = b->summary = b->closing = -1;
   b->sig_authority = b->sig_title = b->sig_name = b->recipients = -1;
   b->recipients_end = b->kinh_gui = -1;

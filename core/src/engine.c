@@ -1650,7 +1650,9 @@ static void file_meta(const rs_worker *w, const rs_doc *d, rs_file_result *out) 
       break;
     }
   const rs_fval *v;
-  if (w->submission < 0 && rep && (v = rs_fact_get(rep, "agency_name")) && v->type == RS_FV_STR) {
+  if (w->submission < 0 && rep &&
+      (((v = rs_fact_get(rep, "agency_unit")) && v->type == RS_FV_STR) ||
+       ((v = rs_fact_get(rep, "agency_name")) && v->type == RS_FV_STR))) {
     free(out->commune);
     out->commune = rs_strdup(v->v.s);
   }

@@ -100,7 +100,7 @@ static const char *const re_src[FX_RE_COUNT] = {
     /* FX_RE_AGENCY: 1 body, 2 level word, 3 name */
     [FX_RE_AGENCY] = "(?<![\\p{L}])(UBND|(?i)(?:ủy|uỷ)" SP "+ban" SP "+nhân" SP "+dân)" SP
                      "+((?i)xã|phường|thị" SP "+trấn|huyện|quận|thị" SP "+xã|thành" SP "+phố|tỉnh)" SP
-                     "+(\\p{Lu}\\p{L}*(?:" SP "+\\p{Lu}\\p{L}*){0,3})",
+                     "+(\\p{Lu}\\p{L}*(?:[ \\x{00A0}]{1,2}+(?!\\h)\\p{Lu}\\p{L}*){0,3})",
     /* FX_RE_TOPIC: topic words (1 cchc, 2 kt-xh) */
     [FX_RE_TOPIC] = "(?i)(cải" SP "+cách" SP "+hành" SP "+chính|(?-i:CCHC))|(kinh" SP "+tế" SP "*-?"
                             SP "*xã" SP "+hội|(?-i:KT-XH))",
@@ -604,7 +604,7 @@ int rs_facts_extract(rs_doc *d) {
     memset(c.occ, 0, c.n + 1);
     int ip = (int)i;
     bool header = ip == b->national_title || ip == b->motto || ip == b->number || ip == b->agency ||
-                  ip == b->agency_parent || ip == b->sig_authority || ip == b->sig_title || ip == b->sig_name;
+                  ip == b->agency_parent || ip == b->agency_head || ip == b->sig_authority || ip == b->sig_title || ip == b->sig_name;
     para_scan(&c);
     bool caps = c.caps;
     c.skip_numbers = header || ip == b->place_date;

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 static void set_para(fx_ctx *c, int pi) {
   c->pi = pi;
@@ -14,6 +15,7 @@ typedef struct {
   int para;
   uint32_t s, e, ls, le, ns, ne;
   const char *source;
+  char text[192]; /* the agency as read over two lines ("ỦY BAN NHÂN DÂN XÃ ĐÌNH CAO"), else "" */
 } agency_hit;
 
 static bool agency_in(fx_ctx *c, int pi, agency_hit *h) {
@@ -28,14 +30,93 @@ static bool agency_in(fx_ctx *c, int pi, agency_hit *h) {
   h->le = (uint32_t)ov[5];
   h->ns = (uint32_t)ov[6];
   h->ne = (uint32_t)ov[7];
+  h->text[0] = 0;
   return true;
+}
+
+/* s[0..n) in lower case but for the first letter of each word (every_word)
+ * or of the first one: "PHƯỜNG" -> "Phường", "HIẾN NAM" -> "Hiến Nam",
+ * "THỊ TRẤN" -> "Thị trấn". Appended to out (cap bytes, NUL-terminated). */
+static void title_case(const char *s, size_t n, int every_word, char *out, size_t cap) {
+  size_t o = strlen(out);
+  int word_start = 1, first = 1;
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    int l = rs_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+    if (l <= 0) {
+      i++;
+      continue;
+    }
+    i += (size_t)l;
+    int space = cp == ' ' || cp == 0xA0 || cp == '\t';
+    if (space) cp = ' ';
+    int32_t m = utf8proc_tolower(cp);
+    if (!space && word_start && (every_word || first)) m = utf8proc_toupper(cp);
+    if (!space && word_start) first = 0;
+    word_start = space;
+    char enc[4];
+    int el = rs_utf8_encode(m, enc);
+    if (el <= 0 || o + (size_t)el + 1 > cap) break;
+    memcpy(out + o, enc, (size_t)el);
+    o += (size_t)el;
+    out[o] = 0;
+  }
+}
+
+/* The first column of a header line: up to a tab or a run of 3 spaces (a
+ * two-column header typed as text), trimmed. */
+static void first_column(const rs_para *p, size_t *a, size_t *e) {
+  size_t i = 0;
+  while (i < p->len && (p->text[i] == ' ' || p->text[i] == '\t')) i++;
+  *a = i;
+  size_t j = i;
+  while (j < p->len && p->text[j] != '\t' && !(j + 2 < p->len && !memcmp(p->text + j, "   ", 3))) j++;
+  while (j > i && p->text[j - 1] == ' ') j--;
+  *e = j;
+}
+
+/* An agency on two lines: "ỦY BAN NHÂN DÂN" (head) over "XÃ ĐÌNH CAO"
+ * (agency): read as one; the offsets are the agency line's. */
+static bool agency_two_lines(fx_ctx *c, int head, int pi, agency_hit *h) {
+  if (head < 0 || pi < 0 || (size_t)pi >= c->d->npara || (size_t)head >= c->d->npara) return false;
+  const rs_para *hp = &c->d->paras[head], *ap = &c->d->paras[pi];
+  size_t ha, he, aa, ae;
+  first_column(hp, &ha, &he);
+  first_column(ap, &aa, &ae);
+  char buf[192];
+  size_t hl = he - ha, al = ae - aa;
+  if (hl == 0 || al == 0 || hl + 1 + al >= sizeof buf) return false;
+  memcpy(buf, hp->text + ha, hl);
+  buf[hl] = ' ';
+  memcpy(buf + hl + 1, ap->text + aa, al);
+  buf[hl + 1 + al] = 0;
+  set_para(c, pi);
+  c->t = buf;
+  c->n = hl + 1 + al;
+  PCRE2_SIZE *ov;
+  int rc = fx_match(c, FX_RE_AGENCY, 0, 0, &ov);
+  size_t P = hl + 1;
+  bool ok = rc > 0 && ov[0] < P && ov[4] >= P; /* starts on the head line, its level on the next */
+  if (ok) {
+    h->para = pi;
+    h->s = (uint32_t)aa;
+    h->e = (uint32_t)(ov[1] - P + aa);
+    h->ls = (uint32_t)(ov[4] - P + aa);
+    h->le = (uint32_t)(ov[5] - P + aa);
+    h->ns = (uint32_t)(ov[6] - P + aa);
+    h->ne = (uint32_t)(ov[7] - P + aa);
+    memcpy(h->text, buf + ov[0], ov[1] - ov[0]);
+    h->text[ov[1] - ov[0]] = 0;
+  }
+  set_para(c, pi); /* the buffer is gone after this call */
+  return ok;
 }
 
 /* The reporting body: the header, the closing paragraph, else the body most
  * often named with a level and a place name. */
 static bool find_agency(fx_ctx *c, agency_hit *h, bool strict) {
   const rs_blocks *b = &c->d->blocks;
-  if (agency_in(c, b->agency, h)) {
+  if (agency_in(c, b->agency, h) || agency_two_lines(c, b->agency_head, b->agency, h)) {
     h->source = "header";
     return true;
   }
@@ -62,7 +143,7 @@ static bool find_agency(fx_ctx *c, agency_hit *h, bool strict) {
     while (off < c->n && fx_match(c, FX_RE_AGENCY, off, 0, &ov) > 0) {
       off = ov[1];
       agency_hit x = {(int)i, (uint32_t)ov[0], (uint32_t)ov[1], (uint32_t)ov[4], (uint32_t)ov[5],
-                      (uint32_t)ov[6], (uint32_t)ov[7], "text"};
+                      (uint32_t)ov[6], (uint32_t)ov[7], "text", ""};
       int k;
       for (k = 0; k < nc; k++) {
         const rs_para *pk = &c->d->paras[cand[k].para];
@@ -279,8 +360,19 @@ void fx_report(fx_ctx *c) {
   agency_hit h;
   if (find_agency(c, &h, false)) {
     const rs_para *p = &d->paras[h.para];
-    fx_strn(c, f, "agency", p->text + h.s, h.e - h.s);
+    if (h.text[0]) fx_strn(c, f, "agency", h.text, strlen(h.text));
+    else fx_strn(c, f, "agency", p->text + h.s, h.e - h.s);
     fx_strn(c, f, "agency_name", p->text + h.ns, h.ne - h.ns);
+    /* the unit as a summary shows it: "Xã Đình Cao", "Phường Hiến Nam" */
+    char unit[160] = "";
+    title_case(p->text + h.ls, h.le - h.ls, 0, unit, sizeof unit);
+    size_t ul = strlen(unit);
+    if (ul + 2 < sizeof unit) {
+      unit[ul] = ' ';
+      unit[ul + 1] = 0;
+      title_case(p->text + h.ns, h.ne - h.ns, 1, unit, sizeof unit);
+    }
+    fx_strn(c, f, "agency_unit", unit, strlen(unit));
     const char *lvl = fx_level_from_text(p->text + h.ls, h.le - h.ls);
     if (lvl) fx_str(c, f, "agency_level", lvl);
     fx_str(c, f, "agency_source", h.source);

@@ -16,7 +16,7 @@
  * string again for every field of every table. The tables are fresh and
  * have no metatable, so raw sets are what lua_setfield did; keys go in in
  * the same order, so the tables come out the same. */
-#define LUADOC_KEYS(X) X(agency) X(agency_parent) X(align) X(blocks) X(body_start) X(bold) X(bottom_mm) X(cell) X(children) X(closing) X(col) X(doc_type) X(e) X(encoding) X(end_p) X(facts_by_kind) X(facts_list) X(font) X(format) X(heading_level) X(height_mm) X(images) X(indent_first_mm) X(index) X(italic) X(kind) X(kinh_gui) X(label) X(left_mm) X(len) X(level) X(line) X(line_spacing) X(marker) X(marker_span) X(motto) X(national_title) X(number) X(ordinal) X(p) X(page) X(paragraphs) X(parent) X(part) X(path) X(place_date) X(punct) X(recipients) X(recipients_end) X(reflowed) X(right_mm) X(row) X(runs) X(s) X(sections) X(sig_authority) X(sig_name) X(sig_title) X(size) X(space_after) X(space_after_pt) X(space_before_pt) X(style) X(summary) X(table) X(text) X(title) X(top_mm) X(tracked_changes) X(width_mm) LUADOC_VALUES(X)
+#define LUADOC_KEYS(X) X(agency) X(agency_head) X(agency_parent) X(align) X(blocks) X(body_start) X(bold) X(bottom_mm) X(cell) X(children) X(closing) X(col) X(doc_type) X(e) X(encoding) X(end_p) X(facts_by_kind) X(facts_list) X(font) X(format) X(heading_level) X(height_mm) X(images) X(indent_first_mm) X(index) X(italic) X(kind) X(kinh_gui) X(label) X(left_mm) X(len) X(level) X(line) X(line_spacing) X(marker) X(marker_span) X(motto) X(national_title) X(number) X(ordinal) X(p) X(page) X(paragraphs) X(parent) X(part) X(path) X(place_date) X(punct) X(recipients) X(recipients_end) X(reflowed) X(right_mm) X(row) X(runs) X(s) X(sections) X(sig_authority) X(sig_name) X(sig_title) X(size) X(space_after) X(space_after_pt) X(space_before_pt) X(style) X(summary) X(table) X(text) X(title) X(top_mm) X(tracked_changes) X(width_mm) LUADOC_VALUES(X)
 /* Values repeated in every paragraph, pushed once per document the same way. */
 #define LUADOC_VALUES(X) X(body) X(header) X(footer) X(footnote) X(toc) X(left) X(center) X(right) X(justify)
 #define K_ENUM(k) K_##k,
@@ -288,6 +288,7 @@ static void push_doc(lua_State *L, const rs_doc *d) {
   lua_createtable(L, 0, 16);
   kset_para(L, KEY(agency_parent), b->agency_parent);
   kset_para(L, KEY(agency), b->agency);
+  kset_para(L, KEY(agency_head), b->agency_head);
   kset_para(L, KEY(national_title), b->national_title);
   kset_para(L, KEY(motto), b->motto);
   kset_para(L, KEY(number), b->number);

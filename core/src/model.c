@@ -161,6 +161,25 @@ static void ctext_init(ctext *t, const char *s, size_t n) {
 
 static int is_caps(const ctext *t) { return t->has_upper && !t->has_lower; }
 
+/* "ỦY BAN NHÂN DÂN" (or HĐND, UBND) alone: the first line of an agency name
+ * set on two lines, its level and place on the next ("XÃ ĐÌNH CAO"). */
+static int is_bare_body(const ctext *t) {
+  if (!t->f) return 0;
+  static const char *const names[] = {"uy ban nhan dan", "ubnd", "hoi dong nhan dan", "hdnd", NULL};
+  for (const char *const *n = names; *n; n++)
+    if (!strcmp(t->f, *n)) return 1;
+  return 0;
+}
+
+static int starts_with_level(const ctext *t) {
+  static const char *const lv[] = {"xa ", "phuong ", "thi tran ", "huyen ", "quan ", "thi xa ", "thanh pho ",
+                                   "tinh ", "tp ", "tp. ", NULL};
+  if (!t->f) return 0;
+  for (const char *const *l = lv; *l; l++)
+    if (starts(t->f, *l)) return 1;
+  return 0;
+}
+
 static int is_national(const ctext *t) { return t->f && strstr(t->f, "cong hoa xa hoi chu nghia viet nam"); }
 
 static int is_motto(const ctext *t) {
@@ -299,6 +318,7 @@ static void find_head(rs_doc *d) {
   size_t lim = d->npara < HEAD_SCAN ? d->npara : HEAD_SCAN;
   int classified[HEAD_SCAN] = {0};
   int agency_c[HEAD_SCAN];
+  char bare[HEAD_SCAN] = {0}, leveled[HEAD_SCAN] = {0}; /* an agency line's caps column: see is_bare_body */
   size_t nag = 0;
   int type_more = 0;
   size_t end = lim;
@@ -341,7 +361,11 @@ static void find_head(rs_doc *d) {
         type_more = doc_type_kind(t) == 2;
         any = 1;
       } else if (is_caps(t) && b->doc_type < 0 && !is_separator(t)) {
-        if (nag == 0 || agency_c[nag - 1] != (int)i) agency_c[nag++] = (int)i;
+        if (nag == 0 || agency_c[nag - 1] != (int)i) {
+          agency_c[nag++] = (int)i;
+          bare[i] = (char)is_bare_body(t);
+          leveled[i] = (char)starts_with_level(t);
+        }
         any = 1;
       }
     }
@@ -366,7 +390,18 @@ static void find_head(rs_doc *d) {
     else classified[agency_c[k]] = 0;
   }
   nag = keep;
-  if (nag >= 2) {
+  /* "ỦY BAN NHÂN DÂN" over "XÃ ĐÌNH CAO": one agency on two lines, not a
+   * superior body over an agency */
+  for (size_t k = 0; k + 1 < nag; k++)
+    if (bare[agency_c[k]] && leveled[agency_c[k + 1]] && agency_c[k + 1] == agency_c[k] + 1) {
+      b->agency_head = agency_c[k];
+      b->agency = agency_c[k + 1];
+      if (k > 0) b->agency_parent = agency_c[k - 1];
+      break;
+    }
+  if (b->agency >= 0) {
+    /* set above */
+  } else if (nag >= 2) {
     b->agency_parent = agency_c[0];
     b->agency = agency_c[1];
   } else if (nag == 1) {
@@ -410,7 +445,7 @@ static void find_head(rs_doc *d) {
       last = (int)i;
     }
   }
-  int idx[] = {b->agency_parent, b->agency, b->national_title, b->motto, b->number,
+  int idx[] = {b->agency_parent, b->agency_head, b->agency, b->national_title, b->motto, b->number,
                b->place_date,    b->doc_type, b->kinh_gui,     last_kg};
   for (size_t k = 0; k < sizeof idx / sizeof idx[0]; k++)
     if (idx[k] > last) last = idx[k];
@@ -592,7 +627,7 @@ oom:
 int rs_model_build(rs_doc *d) {
   free_sections(d);
   rs_blocks *b = &d->blocks;
-  b->agency_parent = b->agency = b->national_title = b->motto = b->number = -1;
+  b->agency_parent = b->agency = b->agency_head = b->national_title = b->motto = b->number = -1;
   b->place_date = b->doc_type = b->summary = b->closing = -1;
   b->sig_authority = b->sig_title = b->sig_name = b->recipients = -1;
   b->recipients_end = b->kinh_gui = -1;

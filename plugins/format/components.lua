@@ -42,6 +42,8 @@ local PARTS = {
     rule = "chữ in thường, cỡ 13–14, đứng, đậm" },
   { key = "agency_parent", name = "Tên cơ quan chủ quản", size = { 12, 13 }, upper = true,
     rule = "chữ in hoa, cỡ 12–13, đứng" },
+  { key = "agency_head", name = "Tên cơ quan ban hành", size = { 12, 13 }, bold = true, upper = true,
+    rule = "chữ in hoa, cỡ 12–13, đứng, đậm" },
   { key = "agency", name = "Tên cơ quan ban hành", size = { 12, 13 }, bold = true, upper = true,
     rule = "chữ in hoa, cỡ 12–13, đứng, đậm" },
   { key = "number", name = "Số, ký hiệu", size = { 13, 13 }, rule = "cỡ 13, đứng" },

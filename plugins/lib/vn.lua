@@ -1013,7 +1013,7 @@ function vn.body_paragraphs(doc)
     if b[k] and b[k] > first and b[k] - 1 < last then last = b[k] - 1 end
   end
   local header = {}
-  for _, k in ipairs({ "agency_parent", "agency", "national_title", "motto", "number", "place_date",
+  for _, k in ipairs({ "agency_parent", "agency_head", "agency", "national_title", "motto", "number", "place_date",
     "doc_type", "summary", "kinh_gui" }) do
     if b[k] then header[b[k]] = true end
   end

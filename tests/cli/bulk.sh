@@ -153,6 +153,8 @@ for name in ("rong.txt", "trang.txt", "quet.docx"):
     assert r["trang_thai"] == "đã kiểm tra" and int(r["loi"]) == 5, r
     assert r["so_phan_thieu"] == "4" and "Đánh giá chung" in r["phan_thieu"], r
 assert rows["du.txt"]["so_phan_thieu"] == "0", rows["du.txt"]
+# without a manifest the unit comes from the report, level and name
+assert rows["du.txt"]["don_vi"] == "Xã Đình Cao", rows["du.txt"]["don_vi"]
 PY
 [ $? -eq 0 ] || fail "submissions without text"
 # two submissions with the same file name in two districts, the manifest

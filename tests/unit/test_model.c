@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* asprintf */
 /* Document model: numbering parser, section tree, header and closing blocks. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -319,6 +320,67 @@ static void test_two_column_blocks(void **st) {
   rs_doc_free(d);
 }
 
+static const char *report_str(const rs_doc *d, const char *key) {
+  for (size_t i = 0; i < d->nfacts; i++)
+    if (!strcmp(d->facts[i].kind, "report")) {
+      const rs_fval *v = rs_fact_get(&d->facts[i], key);
+      return v && v->type == RS_FV_STR ? v->v.s : NULL;
+    }
+  return NULL;
+}
+
+/* The agency set on two lines, "ỦY BAN NHÂN DÂN" over "XÃ ĐÌNH CAO" (the
+ * usual commune header), is one agency, not a superior body over an agency:
+ * in separate paragraphs (a header table's cell), in a two-column header
+ * typed as text, and under a superior body. The report fact reads it from
+ * the header, although the body names the district's committee more often;
+ * a name stops at a column gap. */
+static void test_agency_two_lines(void **st) {
+  (void)st;
+  static const char *const docs[] = {
+      "ỦY BAN NHÂN DÂN\nXÃ ĐÌNH CAO\nSố: 85/BC-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "Độc lập - Tự do - Hạnh phúc\nĐình Cao, ngày 15 tháng 6 năm 2023\nBÁO CÁO\n",
+      "ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ ĐÌNH CAO      Độc lập - Tự do - Hạnh phúc\n"
+      "Số: 85/BC-UBND      Đình Cao, ngày 15 tháng 6 năm 2023\nBÁO CÁO\n",
+      "UBND HUYỆN PHÙ CỪ\nỦY BAN NHÂN DÂN\nXÃ ĐÌNH CAO\nSố: 85/BC-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "Độc lập - Tự do - Hạnh phúc\nĐình Cao, ngày 15 tháng 6 năm 2023\nBÁO CÁO\n"};
+  static const int head[] = {0, 0, 1}, agency[] = {1, 1, 2}, parent[] = {-1, -1, 0};
+  for (int k = 0; k < 3; k++) {
+    char *text = NULL;
+    assert_true(asprintf(&text, "%sKết quả thực hiện công tác cải cách hành chính\n"
+                               "Thực hiện chỉ đạo của Ủy ban nhân dân huyện Phù Cừ, Ủy ban nhân dân huyện Phù Cừ "
+                               "và Ủy ban nhân dân huyện Phù Cừ.\n", docs[k]) > 0);
+    rs_doc *d = from_lines(text);
+    free(text);
+    const rs_blocks *b = &d->blocks;
+    if (b->agency_head != head[k] || b->agency != agency[k] || b->agency_parent != parent[k])
+      fail_msg("doc %d: head %d agency %d parent %d", k, b->agency_head, b->agency, b->agency_parent);
+    assert_int_equal(rs_facts_extract(d), 0);
+    assert_string_equal(report_str(d, "agency"), "ỦY BAN NHÂN DÂN XÃ ĐÌNH CAO");
+    assert_string_equal(report_str(d, "agency_name"), "ĐÌNH CAO");
+    assert_string_equal(report_str(d, "agency_level"), "xa");
+    assert_string_equal(report_str(d, "agency_source"), "header");
+    assert_string_equal(report_str(d, "agency_unit"), "Xã Đình Cao");
+    rs_doc_free(d);
+  }
+  /* one line in a two-column header typed as text: the name ends at the gap */
+  rs_doc *d = from_lines("ỦY BAN NHÂN DÂN XÃ ĐÌNH CAO      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                         "Số: 85/BC-UBND      Độc lập - Tự do - Hạnh phúc\nBÁO CÁO\nNội dung.\n");
+  assert_int_equal(rs_facts_extract(d), 0);
+  assert_string_equal(report_str(d, "agency_name"), "ĐÌNH CAO");
+  assert_string_equal(report_str(d, "agency"), "ỦY BAN NHÂN DÂN XÃ ĐÌNH CAO");
+  rs_doc_free(d);
+  /* a ward and a town: the unit as the bulk summary shows it */
+  d = from_lines("ỦY BAN NHÂN DÂN\nPHƯỜNG HIẾN NAM\nSố: 85/BC-UBND\nBÁO CÁO\nNội dung.\n");
+  assert_int_equal(rs_facts_extract(d), 0);
+  assert_string_equal(report_str(d, "agency_unit"), "Phường Hiến Nam");
+  rs_doc_free(d);
+  d = from_lines("ỦY BAN NHÂN DÂN THỊ TRẤN VƯƠNG\nSố: 85/BC-UBND\nBÁO CÁO\nNội dung.\n");
+  assert_int_equal(rs_facts_extract(d), 0);
+  assert_string_equal(report_str(d, "agency_unit"), "Thị trấn Vương");
+  rs_doc_free(d);
+}
+
 static void test_empty_doc(void **st) {
   (void)st;
   rs_doc *d = from_lines("");
@@ -336,6 +398,7 @@ int main(void) {
       cmocka_unit_test(test_sample_model),
       cmocka_unit_test(test_header_blocks),
       cmocka_unit_test(test_two_column_blocks),
+      cmocka_unit_test(test_agency_two_lines),
       cmocka_unit_test(test_empty_doc),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
