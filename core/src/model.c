@@ -92,6 +92,31 @@ static size_t skip_sp(const char *s, size_t n, size_t i) {
   return i;
 }
 
+static char *fold(const char *s, size_t n);
+static int starts(const char *s, const char *pre);
+
+/* Is the gap between s[a..e) and s[g..) a blank left to fill in when the
+ * document is numbered and dated ("Số:      /BC-UBND", "ngày      tháng 6
+ * năm 2023"), not a column gap? */
+static int fill_in_gap(const char *s, size_t n, size_t a, size_t e, size_t g) {
+  if (g >= n || e <= a) return 0;
+  size_t h = e > a + 16 ? e - 16 : a; /* the last few characters before the gap */
+  while (h > a && ((unsigned char)s[h] & 0xC0) == 0x80) h--;
+  size_t z = g + 12 < n ? g + 12 : n; /* and the first few after it */
+  while (z < n && ((unsigned char)s[z] & 0xC0) == 0x80) z++;
+  char *before = fold(s + h, e - h), *after = fold(s + g, z - g);
+  int yes = 0;
+  if (before && after) {
+    size_t bl = strlen(before);
+    int so = bl >= 3 && !strcmp(before + bl - 3, "so:") && (bl == 3 || before[bl - 4] == ' ');
+    int day = (bl >= 4 && !strcmp(before + bl - 4, "ngay")) || (bl >= 5 && !strcmp(before + bl - 5, "thang"));
+    yes = (so && after[0] == '/') || (day && (starts(after, "thang") || starts(after, "nam")));
+  }
+  free(before);
+  free(after);
+  return yes;
+}
+
 static size_t split_cols(const char *s, size_t n, col *c) {
   size_t nc = 0, i = skip_sp(s, n, 0);
   while (i < n && nc < MAXCOLS) {
@@ -110,7 +135,7 @@ static size_t split_cols(const char *s, size_t n, col *c) {
           j += (size_t)l2;
           k++;
         }
-        if ((tab || k >= 3) && nc + 1 < MAXCOLS) {
+        if ((tab || k >= 3) && nc + 1 < MAXCOLS && !fill_in_gap(s, n, start, last_end, j)) {
           i = j;
           break;
         }

@@ -23,6 +23,51 @@ function M.has_text(doc)
   return false
 end
 
+-- The blanks of a draft not yet numbered and dated, which the văn thư fills
+-- in when the document is issued (Nghị định 30/2020/NĐ-CP, Điều 15):
+-- "Số:      /BC-UBND", "Số: .../BC-UBND", "ngày …… tháng 6 năm 2023".
+-- A table keyed by paragraph index of arrays of { s, e, what } (what:
+-- "số", "ngày", "tháng" or "năm"); s..e covers the blank with the spaces
+-- around it. Rules about spaces and dots leave these alone.
+local BLANK_DATE = {
+  { [[(?i)\bngày(\s*[.…_]*\s*)(?=tháng\b)]], "ngày" },
+  { [[(?i)\btháng(\s*[.…_]*\s*)(?=năm\b)]], "tháng" },
+  { [[(?i)\bnăm(\s*[.…_]*\s*)$]], "năm" },
+}
+
+function M.blanks(doc)
+  local out, b = {}, doc.blocks or {}
+  local np = b.number and doc.paragraphs[b.number]
+  if np then
+    local s, e, gap = re.find(np.text, [[(?i)\bsố\s*:([^/\d]*)/]])
+    if s and re.find(gap, [[^[\s.…_]*$]]) then
+      out[np.index] = { { s = e - #gap, e = e - 1, what = "số" } }
+    end
+  end
+  local dp = b.place_date and doc.paragraphs[b.place_date]
+  if dp then
+    for _, f in ipairs(BLANK_DATE) do
+      local s, e, gap = re.find(dp.text, f[1])
+      if s then
+        local l = out[dp.index] or {}
+        out[dp.index] = l
+        l[#l + 1] = { s = e - #gap + 1, e = e, what = f[2] }
+      end
+    end
+  end
+  return out
+end
+
+-- Does s..e of paragraph p touch one of those blanks?
+function M.in_blank(blanks, p, s, e)
+  local l = blanks[p]
+  if not l then return false end
+  for _, r in ipairs(l) do
+    if s <= r.e + 1 and e >= r.s - 1 then return true end
+  end
+  return false
+end
+
 -- The first word of paragraph p's text[s..e]: a short span for a finding
 -- about a whole paragraph (the excerpt only shows where it starts).
 function M.first_word(text, p, s, e)

@@ -381,6 +381,26 @@ static void test_agency_two_lines(void **st) {
   rs_doc_free(d);
 }
 
+/* A draft not yet numbered and dated: the blanks ("Số:      /BC-UBND",
+ * "ngày      tháng") are no column gaps, so the number and the place-date
+ * lines are still found, on their own lines or in a two-column header. */
+static void test_blank_number_date(void **st) {
+  (void)st;
+  rs_doc *d = from_lines("ỦY BAN NHÂN DÂN\nXÃ ĐÌNH CAO\nSố:      /BC-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                         "Độc lập - Tự do - Hạnh phúc\nĐình Cao, ngày      tháng 6 năm 2023\nBÁO CÁO\nNội dung.\n");
+  assert_int_equal(d->blocks.number, 2);
+  assert_int_equal(d->blocks.place_date, 5);
+  assert_int_equal(d->blocks.doc_type, 6);
+  rs_doc_free(d);
+  d = from_lines("ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                 "XÃ ĐÌNH CAO      Độc lập - Tự do - Hạnh phúc\n"
+                 "Số:      /BC-UBND      Đình Cao, ngày      tháng 6 năm 2023\nBÁO CÁO\nNội dung.\n");
+  assert_int_equal(d->blocks.number, 2);
+  assert_int_equal(d->blocks.place_date, 2);
+  assert_int_equal(d->blocks.doc_type, 3);
+  rs_doc_free(d);
+}
+
 static void test_empty_doc(void **st) {
   (void)st;
   rs_doc *d = from_lines("");
@@ -399,6 +419,7 @@ int main(void) {
       cmocka_unit_test(test_header_blocks),
       cmocka_unit_test(test_two_column_blocks),
       cmocka_unit_test(test_agency_two_lines),
+      cmocka_unit_test(test_blank_number_date),
       cmocka_unit_test(test_empty_doc),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
