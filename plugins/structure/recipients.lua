@@ -9,6 +9,8 @@ return {
   basis = "Nghị định 30/2020/NĐ-CP, Điều 8 khoản 2 điểm i và Phụ lục I, Mục II khoản 9 (nơi nhận)",
   examples = {
     valid = {
+      -- typed in two columns, the signature block on the right
+      "Nơi nhận:                         TM. ỦY BAN NHÂN DÂN\n- Phòng Nội vụ huyện;             CHỦ TỊCH\n- Lưu: VT, VP.\n\n                                  Nguyễn Văn An",
       "Nơi nhận:\n- Phòng Nội vụ huyện;\n- Lãnh đạo UBND xã;\n- Lưu: VT, VP.",
     },
     invalid = {
@@ -32,6 +34,13 @@ return {
     for p = b.recipients + 1, last do
       local span = spans.trimmed(doc, p)
       local line = doc.paragraphs[p].text:sub(span.s, span.e)
+      -- typed in two columns, the signature on the right ("- Như trên;      CHỦ TỊCH"):
+      -- the recipient is the first column
+      local gap = re.find(line, [[\t|\s{3,}]])
+      if gap then
+        line = line:sub(1, gap - 1)
+        span = { p = span.p, s = span.s, e = span.s + #line - 1 }
+      end
       if p == last then
         if not re.find(line, [[^[-–]\s*Lưu\s*:]], 1, "i") then
           ctx.report{ span = span, message = string.format('Dòng cuối của nơi nhận phải là “- Lưu: VT, …”, văn bản ghi “%s”', line) }
