@@ -21,11 +21,62 @@ static const char *late_vi(const rs_file_result *f) {
   return f->late == 1 ? "trễ hạn" : f->late == 0 ? "đúng hạn" : "chưa rõ";
 }
 
+/* Submissions of one unit for one period (a resubmission, a corrected
+ * copy): for each file, the index of the first other file of its group, or
+ * -1. Only checked files whose unit and period are known are grouped. */
+static const rs_report *cmp_report;
+
+static int cmp_unit(const void *a, const void *b) {
+  const rs_file_result *x = &cmp_report->files[*(const size_t *)a], *y = &cmp_report->files[*(const size_t *)b];
+  int c = strcmp(x->commune, y->commune);
+  if (!c) c = strcmp(x->period, y->period);
+  if (!c) c = *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+  return c;
+}
+
+static int groupable(const rs_file_result *f) {
+  return f->status != RS_FILE_FAILED && f->commune && *f->commune && f->period && *f->period;
+}
+
+static long *same_unit_period(const rs_report *r, size_t *ngroups) {
+  *ngroups = 0;
+  long *first = malloc((r->nfiles ? r->nfiles : 1) * sizeof *first);
+  size_t *ix = malloc((r->nfiles ? r->nfiles : 1) * sizeof *ix);
+  if (!first || !ix) {
+    free(first);
+    free(ix);
+    return NULL;
+  }
+  size_t n = 0;
+  for (size_t i = 0; i < r->nfiles; i++) {
+    first[i] = -1;
+    if (groupable(&r->files[i])) ix[n++] = i;
+  }
+  cmp_report = r; /* qsort has no context argument; the summary is written by one thread */
+  qsort(ix, n, sizeof *ix, cmp_unit);
+  for (size_t a = 0; a < n;) {
+    size_t b = a + 1;
+    while (b < n && !strcmp(r->files[ix[a]].commune, r->files[ix[b]].commune) &&
+           !strcmp(r->files[ix[a]].period, r->files[ix[b]].period))
+      b++;
+    if (b - a > 1) {
+      (*ngroups)++;
+      /* each points at the first of the others (in input order) */
+      for (size_t k = a; k < b; k++) first[ix[k]] = (long)(k == a ? ix[a + 1] : ix[a]);
+    }
+    a = b;
+  }
+  free(ix);
+  return first;
+}
+
 int rs_out_summary_csv(FILE *out, const rs_report *r) {
   fputs("\xEF\xBB\xBF", out); /* BOM: Excel reads UTF-8 */
   fputs("tep,don_vi,loai_bao_cao,ky_bao_cao,ngay_bao_cao,trang_thai,loi,canh_bao,thong_tin,so_phan_thieu,"
-        "phan_thieu,han_nop\r\n",
+        "phan_thieu,han_nop,ghi_chu\r\n",
         out);
+  size_t ngroups;
+  long *dup = same_unit_period(r, &ngroups);
   out_buf row = {0};
   for (size_t i = 0; i < r->nfiles; i++) {
     const rs_file_result *f = &r->files[i];
@@ -46,11 +97,15 @@ int rs_out_summary_csv(FILE *out, const rs_report *r) {
     for (int k = 0; k < 4; k++) out_csv_field(&row, n[k], 0);
     out_csv_field(&row, f->status == RS_FILE_FAILED ? f->error : f->missing, 0);
     out_csv_field(&row, late_vi(f), 0);
+    char *note = dup && dup[i] >= 0 ? rs_sprintf("cùng đơn vị và kỳ với %s", r->files[dup[i]].path) : NULL;
+    out_csv_field(&row, note ? note : "", 0);
+    free(note);
     out_buf_add(&row, "\r\n", 2);
     if (row.oom) break;
     fwrite(row.s, 1, row.len, out);
   }
-  int oom = row.oom;
+  int oom = row.oom || !dup;
+  free(dup);
   out_buf_free(&row);
   if (oom) return -1;
   return ferror(out) ? -1 : 0;
@@ -93,12 +148,17 @@ int rs_out_summary_html(FILE *out, const rs_report *r, char *const *links) {
         "th,td{border:1px solid #ccc;padding:.35rem .5rem;text-align:left;vertical-align:top;font-size:.95rem}\n"
         "th{background:#eef2f7}td.n{text-align:right}\n"
         ".late{color:#b00020;font-weight:bold}.ok{color:#1b5e20}.failed{background:#fdecea}\n"
-        ".err{color:#b00020;font-weight:bold}\n"
+        ".err{color:#b00020;font-weight:bold}.dup{color:#8a4b00}\n"
         "@media print{body{margin:0;background:#fff}a{color:inherit;text-decoration:none}}\n"
         "</style></head><body>\n<h1>Tổng hợp rà soát báo cáo</h1>\n",
         out);
-  char nf[96] = "";
+  size_t ngroups;
+  long *dup = same_unit_period(r, &ngroups);
+  if (!dup) return -1;
+  char nf[160] = "";
   if (not_found) snprintf(nf, sizeof nf, "; %zu không tìm thấy tệp", not_found);
+  if (ngroups)
+    snprintf(nf + strlen(nf), sizeof nf - strlen(nf), "; %zu đơn vị có nhiều bản cùng kỳ", ngroups);
   fprintf(out,
           "<p class=\"lead\">%zu báo cáo; %zu có lỗi; %zu thiếu phần bắt buộc; %zu trễ hạn; %zu không đọc được%s%s.</p>\n",
           r->nfiles - not_found, with_errors, missing, late, failed, nf,
@@ -118,6 +178,7 @@ int rs_out_summary_html(FILE *out, const rs_report *r, char *const *links) {
     counts c = count_file(f);
     fprintf(out, "<tr%s><td class=\"n\">%zu</td><td>", f->status == RS_FILE_FAILED ? " class=\"failed\"" : "", i + 1);
     html_text(out, f->commune);
+    if (dup[i] >= 0) fprintf(out, "<br><small class=\"dup\">cùng kỳ với dòng %ld</small>", dup[i] + 1);
     fputs("</td><td>", out);
     if (links && links[i]) {
       fputs("<a href=\"", out);
@@ -154,5 +215,6 @@ int rs_out_summary_html(FILE *out, const rs_report *r, char *const *links) {
             late_vi(f));
   }
   fputs("</tbody></table>\n</body></html>\n", out);
+  free(dup);
   return ferror(out) ? -1 : 0;
 }

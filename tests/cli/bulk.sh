@@ -130,6 +130,25 @@ PY
 [ $? -eq 0 ] || fail "unreadable formats"
 "$RASOAT" check --format jsonl "$TMP/rong" > /dev/null 2> "$TMP/rong.err"
 grep -q "không có tệp nào để kiểm tra" "$TMP/rong.err" || fail "an empty folder is not said so"
+# two submissions of one unit for one period (a corrected copy sent again):
+# each row names the other, the HTML summary counts the unit once
+mkdir -p "$TMP/trung"
+{ printf 'ỦY BAN NHÂN DÂN\nXÃ NAM SƠN\nSố: 12/BC-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nNam Sơn, ngày 15 tháng 6 năm 2023\nBÁO CÁO\n'; cat "$SAMPLE"; } > "$TMP/trung/nam-son.txt"
+cp "$TMP/trung/nam-son.txt" "$TMP/trung/nam-son-sua.txt"; cp "$SAMPLE" "$TMP/trung/dinh-cao.txt"
+"$RASOAT" check --format jsonl --summary "$TMP/trung.csv" "$TMP/trung" > /dev/null
+"$RASOAT" check --format jsonl --summary "$TMP/trung.html" "$TMP/trung" > /dev/null
+python3 - "$TMP/trung.csv" "$TMP/trung.html" <<'PY' || exit 1
+import csv, io, sys
+rows = {r["tep"].rsplit("/", 1)[1]: r
+        for r in csv.DictReader(io.StringIO(open(sys.argv[1], "rb").read()[3:].decode("utf-8")))}
+assert rows["nam-son.txt"]["don_vi"] == "Xã Nam Sơn", rows["nam-son.txt"]
+assert rows["nam-son.txt"]["ghi_chu"].endswith("trung/nam-son-sua.txt"), rows["nam-son.txt"]["ghi_chu"]
+assert rows["nam-son-sua.txt"]["ghi_chu"].endswith("trung/nam-son.txt"), rows["nam-son-sua.txt"]["ghi_chu"]
+assert rows["dinh-cao.txt"]["ghi_chu"] == "", rows["dinh-cao.txt"]
+h = open(sys.argv[2], encoding="utf-8").read()
+assert "1 đơn vị có nhiều bản cùng kỳ" in h and h.count("cùng kỳ với dòng") == 2, h[:400]
+PY
+[ $? -eq 0 ] || fail "two submissions of one unit for one period"
 # submissions with no text (an empty upload, blank lines, a scan pasted as
 # pictures) are not faultless: structure/no-text, and every required section
 # missing in the summary
