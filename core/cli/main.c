@@ -87,6 +87,28 @@ typedef struct opts {
   int no_config;
 } opts;
 
+/* Do two paths name one file? The same path, the same existing file (a
+ * link, "./a" and "a"), or, for files not written yet, the same name in
+ * the same folder. */
+static int same_file(const char *a, const char *b) {
+  if (!a || !b) return 0;
+  if (!strcmp(a, b)) return 1;
+  struct stat sa, sb;
+  int ea = stat(a, &sa) == 0, eb = stat(b, &sb) == 0;
+  if (ea && eb) return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  if (ea || eb) return 0;
+  const char *ba = strrchr(a, '/'), *bb = strrchr(b, '/');
+  const char *na = ba ? ba + 1 : a, *nb = bb ? bb + 1 : b;
+  if (strcmp(na, nb)) return 0;
+  char *da = ba ? rs_strndup(a, (size_t)(ba - a) + (ba == a)) : rs_strdup(".");
+  char *db = bb ? rs_strndup(b, (size_t)(bb - b) + (bb == b)) : rs_strdup(".");
+  int same = 0;
+  if (da && db && stat(da, &sa) == 0 && stat(db, &sb) == 0) same = sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  free(da);
+  free(db);
+  return same;
+}
+
 static void usage(FILE *f) {
   fputs("Cách dùng:\n"
         "  rasoat check [tùy chọn] ĐƯỜNG_DẪN...   kiểm tra tệp hoặc thư mục (.txt .docx .odt .html)\n"
@@ -685,6 +707,47 @@ static int cmd_check(int argc, char **argv) {
     if (stat(fix_out, &fst) == 0 && stat(in.v[0], &ist) == 0 && fst.st_ino == ist.st_ino && fst.st_dev == ist.st_dev) {
       fprintf(stderr, "rasoat: -o %s là chính tệp đầu vào; bỏ -o để sửa tại chỗ (có giữ bản .bak)\n", fix_out);
       goto fail;
+    }
+  }
+  /* rasoat never writes to a file it reads (the manifest, a data table, a
+   * baseline, the configuration, a profile file), nor two results into one
+   * file: refused before anything is checked or written */
+  {
+    const char *outs[3] = {fix_out ? fix_out : o.output, o.summary, o.write_baseline};
+    static const char *const out_opt[3] = {"-o", "--summary", "--write-baseline"};
+    const char *reads[8];
+    const char *read_opt[8];
+    size_t nreads = 0;
+#define READ(f, opt)                                                                                           \
+  do {                                                                                                         \
+    if ((f) && nreads < 8) {                                                                                   \
+      reads[nreads] = (f);                                                                                     \
+      read_opt[nreads++] = (opt);                                                                              \
+    }                                                                                                          \
+  } while (0)
+    READ(o.manifest, "--manifest");
+    READ(o.baseline, "--baseline");
+    READ(cfg.path, "tệp cấu hình");
+    READ(o.profile, "--profile");
+#undef READ
+    for (int k = 0; k < 3; k++) {
+      if (!outs[k]) continue;
+      const char *hit = NULL, *hit_opt = NULL;
+      for (size_t r = 0; r < nreads && !hit; r++)
+        if (same_file(outs[k], reads[r])) hit = reads[r], hit_opt = read_opt[r];
+      for (size_t r = 0; r < o.ndata && !hit; r++)
+        if (same_file(outs[k], o.data[r])) hit = o.data[r], hit_opt = "--data";
+      if (hit) {
+        fprintf(stderr, "rasoat: %s %s là tệp đầu vào (%s %s): rasoat không ghi vào tệp đầu vào\n", out_opt[k],
+                outs[k], hit_opt, hit);
+        goto fail;
+      }
+      for (int j = 0; j < k; j++)
+        if (outs[j] && same_file(outs[k], outs[j])) {
+          fprintf(stderr, "rasoat: %s và %s cùng ghi vào %s: hãy chọn hai tệp khác nhau\n", out_opt[j], out_opt[k],
+                  outs[k]);
+          goto fail;
+        }
     }
   }
   /* files written at the end (the summary, a baseline): their folder must be

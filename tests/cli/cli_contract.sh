@@ -67,6 +67,19 @@ pyjson "$TMP/l.json" 'f = d["files"][0]; assert f["status"] == "failed" and "gi�
 [ ! -s "$TMP/early.out" ] || fail "--summary into a missing folder: files were checked first"
 grep -q "khong-co/tong.csv" "$TMP/early.err" || fail "--summary into a missing folder: not said"
 "$RASOAT" check --write-baseline "$TMP" "$SAMPLE" > /dev/null 2>&1; [ $? -eq 2 ] || fail "--write-baseline onto a folder"
+# no result is written onto a file the run reads (the manifest, a data
+# table, a baseline), nor two results into one file: refused before checking
+printf 'path,commune,received\nin.txt,Xã A,19/06/2023\n' > "$TMP/nhan.csv"; cp "$TMP/nhan.csv" "$TMP/nhan.orig"
+"$RASOAT" check -f jsonl --manifest "$TMP/nhan.csv" --summary "$TMP/./nhan.csv" "$SAMPLE" > "$TMP/ow.out" 2> "$TMP/ow.err"
+[ $? -eq 2 ] || fail "--summary onto the manifest: exit"
+cmp -s "$TMP/nhan.csv" "$TMP/nhan.orig" || fail "--summary overwrote the manifest"
+[ ! -s "$TMP/ow.out" ] || fail "--summary onto the manifest: files were checked first"
+grep -q "tệp đầu vào (--manifest" "$TMP/ow.err" || fail "--summary onto the manifest: not said"
+"$RASOAT" check -d "$TMP/nhan.csv" --write-baseline "$TMP/nhan.csv" "$SAMPLE" > /dev/null 2>&1; [ $? -eq 2 ] || fail "--write-baseline onto a data table"
+"$RASOAT" check -d "$TMP/nhan.csv" -o "$TMP/nhan.csv" "$SAMPLE" > /dev/null 2>&1; [ $? -eq 2 ] || fail "-o onto a data table"
+cmp -s "$TMP/nhan.csv" "$TMP/nhan.orig" || fail "a data table was overwritten"
+"$RASOAT" check -f html -o "$TMP/r.html" --summary "$TMP/r.html" "$SAMPLE" > /dev/null 2> "$TMP/ow.err"; [ $? -eq 2 ] || fail "-o and --summary into one file"
+grep -q "cùng ghi vào" "$TMP/ow.err" || fail "-o and --summary into one file: not said"
 # a report that cannot be written whole is an error (exit 2, said), for the
 # streamed formats and the others, on stdout and with -o
 if [ -w /dev/full ]; then
