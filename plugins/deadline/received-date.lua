@@ -16,6 +16,15 @@ return {
         submission = { received = "19/06/2023" } },
       { text = "Báo cáo kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2023",
         submission = { received = "2023-06-19" } },
+      -- with the time of day a mail or document system exports, or written out
+      { text = "Báo cáo kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2023",
+        submission = { received = "19/6/2023 14:30" } },
+      { text = "Báo cáo kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2023",
+        submission = { received = "2023-06-19T14:30:05+07:00" } },
+      { text = "Báo cáo kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2023",
+        submission = { received = "14:30 19/06/2023" } },
+      { text = "Báo cáo kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2023",
+        submission = { received = "ngày 19 tháng 6 năm 2023" } },
     },
     invalid = {
       -- a finding about the whole submission sits at the start of the document
@@ -23,6 +32,8 @@ return {
         submission = { received = "hôm qua" } },
       { text = "[[]]Báo cáo kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2023",
         submission = { received = "31/02/2023" } },
+      { text = "[[]]Báo cáo kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2023",
+        submission = { received = "19/6/2023 giờ hành chính" } },
     },
   },
   check = function(doc, ctx)
@@ -30,7 +41,7 @@ return {
     if not sub or not sub.received then return end
     if not dates.parse(sub.received) then
       ctx.report{
-        message = string.format("Ngày nhận “%s” trong danh sách nộp báo cáo không phải ngày hợp lệ (dd/mm/yyyy): "
+        message = string.format("Ngày nhận “%s” trong danh sách nộp báo cáo không phải ngày hợp lệ (dd/mm/yyyy, có thể kèm giờ): "
           .. "không xét được báo cáo có đúng hạn hay không", sub.received),
       }
     end

@@ -30,14 +30,24 @@ end
 
 function M.compare(a, b) return M.serial(a) - M.serial(b) end
 
--- "dd/mm/yyyy", "d/m/yyyy" or "yyyy-mm-dd" -> date, or nil
--- (remembered by the string: {day, month, year} or false; a fresh date
--- table is returned on every call)
+-- "dd/mm/yyyy", "d/m/yyyy", "yyyy-mm-dd" or "ngày 19 tháng 6 năm 2023",
+-- with a time of day before or after it as a mail or document system
+-- exports a received date ("19/6/2023 14:30", "2023-06-19T14:30:00+07:00",
+-- "14:30 19/06/2023") -> date, or nil (remembered by the string: {day,
+-- month, year} or false; a fresh date table is returned on every call)
+local TIME = "%d%d?:%d%d[:%d%.]*"
 
 local function parse_uncached(s)
+  -- a time of day before the date, or after it (ISO "T…", a zone)
+  s = s:gsub("^%s*" .. TIME .. "%s*[,;]?%s+", "", 1)
+  s = s:gsub("[%sT,;]+" .. TIME .. "%s*[Zz]?%s*$", "", 1)
+  s = s:gsub("[%sT,;]+" .. TIME .. "%s*[+-]%d%d:?%d%d%s*$", "", 1)
   local d, m, y = smatch(s, "^%s*(%d%d?)[/.-](%d%d?)[/.-](%d%d%d%d)%s*$")
   if not d then
     y, m, d = smatch(s, "^%s*(%d%d%d%d)-(%d%d)-(%d%d)%s*$")
+  end
+  if not d then
+    d, m, y = re.match(s, [[(?i)^\s*(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\s*$]])
   end
   if not d then return false end
   local r = { day = tonumber(d), month = tonumber(m), year = tonumber(y) }
