@@ -130,7 +130,7 @@ static void usage(FILE *f) {
         "        --baseline TỆP      chỉ báo phát hiện mới so với báo cáo JSON trước\n"
         "        --write-baseline TỆP  ghi báo cáo JSON làm mốc so sánh\n"
         "        --summary TỆP.csv|TỆP.html  bảng tổng hợp mỗi báo cáo một dòng (kiểm tra hàng loạt)\n"
-        "        --manifest TỆP.csv  danh sách tệp nhận được: path, commune, received (ngày nhận)\n"
+        "        --manifest TỆP.csv|.xlsx  danh sách tệp nhận được: path, commune, received (ngày nhận)\n"
         "        --fix               sửa các lỗi an toàn trong tệp .txt (vào -o TỆP, hoặc tại chỗ và giữ .bak)\n"
         "  rasoat rules [--format json]     liệt kê quy tắc\n"
         "  rasoat explain MÃ-QUY-TẮC        giải thích một quy tắc\n"
@@ -1142,6 +1142,32 @@ static int cmd_docs(int argc, char **argv) {
   return st;
 }
 
+/* The command closest to a mistyped one (at most two letters off), or NULL. */
+static const char *closest_command(const char *w) {
+  static const char *const cmds[] = {"check", "rules", "explain", "test-rules", "docs", NULL};
+  const char *best = NULL;
+  size_t best_d = 3, n = strlen(w);
+  if (n > 32) return NULL;
+  for (const char *const *c = cmds; *c; c++) {
+    size_t m = strlen(*c), prev[40], cur[40];
+    for (size_t j = 0; j <= m; j++) prev[j] = j;
+    for (size_t i = 1; i <= n; i++) {
+      cur[0] = i;
+      for (size_t j = 1; j <= m; j++) {
+        size_t sub = prev[j - 1] + (w[i - 1] != (*c)[j - 1]);
+        size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
+        cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+      }
+      memcpy(prev, cur, (m + 1) * sizeof *prev);
+    }
+    if (prev[m] < best_d) {
+      best_d = prev[m];
+      best = *c;
+    }
+  }
+  return best;
+}
+
 int main(int argc, char **argv) {
   xmlInitParser();
   if (argc < 2) {
@@ -1164,8 +1190,16 @@ int main(int argc, char **argv) {
   else if (!strcmp(cmd, "test-rules")) rc = cmd_test_rules(argc - 1, argv + 1);
   else if (!strcmp(cmd, "docs")) rc = cmd_docs(argc - 1, argv + 1);
   else {
-    fprintf(stderr, "rasoat: lệnh không rõ \"%s\"\n", cmd);
-    usage(stderr);
+    struct stat st;
+    const char *near = closest_command(cmd);
+    if (stat(cmd, &st) == 0)
+      /* a clerk typing the file straight after the program's name */
+      fprintf(stderr, "rasoat: \"%s\" không phải là lệnh; để kiểm tra nó, gõ: rasoat check %s\n", cmd, cmd);
+    else if (near)
+      fprintf(stderr, "rasoat: lệnh không rõ \"%s\"; có phải là \"%s\"?\n", cmd, near);
+    else
+      fprintf(stderr, "rasoat: lệnh không rõ \"%s\"\n", cmd);
+    if (!near && stat(cmd, &st) != 0) usage(stderr);
     rc = 2;
   }
   xmlCleanupParser();
