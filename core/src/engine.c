@@ -699,6 +699,9 @@ void rs_engine_free(rs_engine *e) {
   free(e->lib_dirs);
   for (size_t i = 0; i < e->ntables; i++) rs_table_free(e->tables[i]);
   free(e->tables);
+  if (e->manifest_keys)
+    for (size_t r = 0; e->manifest && r < e->manifest->nrows; r++) free(e->manifest_keys[r]);
+  free(e->manifest_keys);
   if (e->manifest) rs_table_free(e->manifest);
   free(e->manifest_index);
   free(e->resolved);
@@ -1053,14 +1056,29 @@ static int manifest_col_find(const rs_table *m, int field);
 
 static const char *last_part(const char *p);
 
+/* A path as the manifest is matched: composed (NFC), case-folded, with
+ * '\\' as '/'. A manifest typed on Windows names "Xa-Dinh-Cao.docx" what the
+ * folder holds as "xa-dinh-cao.docx", and a folder unpacked from an archive
+ * made on a Mac holds "xã" decomposed (NFD) where the manifest has it
+ * composed. NULL when out of memory. */
+static char *path_key(const char *p) {
+  utf8proc_uint8_t *k = NULL;
+  utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)p, 0, &k,
+                                    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+  char *s = n >= 0 ? (char *)k : rs_strdup(p); /* not UTF-8: as it is */
+  if (n < 0) free(k);
+  for (char *c = s; c && *c; c++)
+    if (*c == '\\') *c = '/';
+  return s;
+}
+
 /* qsort context: the manifest being indexed (rs_engine_index_manifest runs
  * once, before any worker) */
-static const rs_table *index_m;
-static int index_pc;
+static char *const *index_keys;
 
 static int cmp_row_part(const void *a, const void *b) {
   size_t x = *(const size_t *)a, y = *(const size_t *)b;
-  int c = strcmp(last_part(index_m->rows[x][index_pc]), last_part(index_m->rows[y][index_pc]));
+  int c = strcmp(last_part(index_keys[x]), last_part(index_keys[y]));
   return c ? c : (x < y ? -1 : x > y);
 }
 
@@ -1069,12 +1087,26 @@ void rs_engine_index_manifest(rs_engine *e) {
   free(e->manifest_index);
   e->manifest_index = NULL;
   const rs_table *m = e->manifest;
+  if (e->manifest_keys)
+    for (size_t r = 0; m && r < m->nrows; r++) free(e->manifest_keys[r]);
+  free(e->manifest_keys);
+  e->manifest_keys = NULL;
   if (!m || e->manifest_cols[0] < 0 || !m->nrows) return;
+  e->manifest_keys = calloc(m->nrows, sizeof *e->manifest_keys);
   e->manifest_index = malloc(m->nrows * sizeof *e->manifest_index);
-  if (!e->manifest_index) return;
-  for (size_t r = 0; r < m->nrows; r++) e->manifest_index[r] = r;
-  index_m = m;
-  index_pc = e->manifest_cols[0];
+  if (!e->manifest_index || !e->manifest_keys) {
+    free(e->manifest_index);
+    free(e->manifest_keys);
+    e->manifest_index = NULL;
+    e->manifest_keys = NULL;
+    return;
+  }
+  for (size_t r = 0; r < m->nrows; r++) {
+    e->manifest_index[r] = r;
+    e->manifest_keys[r] = path_key(m->rows[r][e->manifest_cols[0]]);
+    if (!e->manifest_keys[r]) e->manifest_keys[r] = rs_strdup("");
+  }
+  index_keys = e->manifest_keys;
   qsort(e->manifest_index, m->nrows, sizeof *e->manifest_index, cmp_row_part);
 }
 
@@ -1139,27 +1171,34 @@ static const char *last_part(const char *p) {
 static int manifest_row(const rs_engine *e, const char *path) {
   const rs_table *m = e->manifest;
   const size_t *ix = e->manifest_index;
+  char *const *keys = e->manifest_keys;
   int pc = manifest_col(e, MANIFEST_PATH);
-  if (!m || !ix || pc < 0) return -1;
-  const char *name = last_part(path);
-  if (!*name) return -1;
-  size_t lo = 0, hi = m->nrows;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (strcmp(last_part(m->rows[ix[mid]][pc]), name) < 0) lo = mid + 1;
-    else hi = mid;
-  }
+  if (!m || !ix || !keys || pc < 0) return -1;
+  char *key = path_key(path);
+  if (!key) return -1;
+  const char *name = last_part(key);
   int best = -1;
   size_t bestn = 0;
-  for (size_t k = lo; k < m->nrows && !strcmp(last_part(m->rows[ix[k]][pc]), name); k++) {
-    const char *row = m->rows[ix[k]][pc];
-    if (!strcmp(row, path)) return (int)ix[k]; /* rows in order: the first one */
-    size_t n = common_tail(row, path);
-    if (n > bestn) {
-      bestn = n;
-      best = (int)ix[k];
+  if (*name) {
+    size_t lo = 0, hi = m->nrows;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (strcmp(last_part(keys[ix[mid]]), name) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (size_t k = lo; k < m->nrows && !strcmp(last_part(keys[ix[k]]), name); k++) {
+      if (!strcmp(m->rows[ix[k]][pc], path)) { /* the very path: rows in order, the first one */
+        best = (int)ix[k];
+        break;
+      }
+      size_t n = common_tail(keys[ix[k]], key);
+      if (n > bestn) {
+        bestn = n;
+        best = (int)ix[k];
+      }
     }
   }
+  free(key);
   return best;
 }
 

@@ -76,7 +76,8 @@ typedef struct rs_engine {
   char *deadline;         /* --deadline dd/mm/yyyy, or NULL */
   rs_table *manifest;     /* --manifest: path, commune, received date */
   int manifest_cols[3];   /* its path, commune, received columns, or -1 */
-  size_t *manifest_index; /* its rows by the last part of their path, then row */
+  size_t *manifest_index; /* its rows by the last part of their path key, then row */
+  char **manifest_keys;   /* each row's path as matched: NFC, case-folded, '\\' as '/' */
   char *rules_dir;        /* rules/ (profiles and data lists) */
   char **lib_dirs;        /* <plugins>/lib folders, searched by lib(name) */
   size_t nlib_dirs;

@@ -149,6 +149,25 @@ h = open(sys.argv[2], encoding="utf-8").read()
 assert "1 đơn vị có nhiều bản cùng kỳ" in h and h.count("cùng kỳ với dòng") == 2, h[:400]
 PY
 [ $? -eq 0 ] || fail "two submissions of one unit for one period"
+# the manifest names a file as typed on Windows (other case) or composed
+# (NFC) where the folder, unpacked from a Mac archive, has it decomposed
+mkdir -p "$TMP/ten"
+python3 - "$SAMPLE" "$TMP/ten" "$TMP/ten.csv" <<'PY'
+import shutil, sys, unicodedata
+shutil.copy(sys.argv[1], sys.argv[2] + "/" + unicodedata.normalize("NFD", "xã-đình-cao.txt"))
+shutil.copy(sys.argv[1], sys.argv[2] + "/Xa-Tam-Da.txt")
+open(sys.argv[3], "w", encoding="utf-8").write("path,commune,received\r\n" + unicodedata.normalize("NFC", "ten\\xã-đình-cao.txt")
+                                              + ",Xã Đình Cao,25/06/2023\r\nxa-tam-da.TXT,Xã Tam Đa,19/06/2023\r\n")
+PY
+"$RASOAT" check --format jsonl --manifest "$TMP/ten.csv" --summary "$TMP/ten-sum.csv" "$TMP/ten" > /dev/null
+python3 - "$TMP/ten-sum.csv" <<'PY' || exit 1
+import csv, io, sys
+rows = list(csv.DictReader(io.StringIO(open(sys.argv[1], "rb").read()[3:].decode("utf-8"))))
+assert len(rows) == 2, rows
+got = sorted((r["don_vi"], r["trang_thai"], r["han_nop"]) for r in rows)
+assert got == [("Xã Tam Đa", "đã kiểm tra", "đúng hạn"), ("Xã Đình Cao", "đã kiểm tra", "trễ hạn")], got
+PY
+[ $? -eq 0 ] || fail "manifest names in another case or normalization"
 # submissions with no text (an empty upload, blank lines, a scan pasted as
 # pictures) are not faultless: structure/no-text, and every required section
 # missing in the summary
