@@ -23,6 +23,9 @@ static int read_refused(const char *path, const rs_limits *lim, rs_doc **out, ch
   const char *what;
   if (dot && !strcasecmp(dot, ".pdf"))
     what = "Tệp PDF không còn cấu trúc văn bản để kiểm tra: cần bản gốc .docx hoặc .odt của báo cáo";
+  else if (dot && (!strcasecmp(dot, ".zip") || !strcasecmp(dot, ".rar") || !strcasecmp(dot, ".7z")))
+    what = "Tệp nén: rasoat không mở tệp nén; hãy giải nén rồi kiểm tra thư mục đã giải nén (báo cáo có thể nằm "
+           "trong đó)";
   else if (dot && !strcasecmp(dot, ".rtf"))
     what = "Tệp RTF chưa được hỗ trợ: hãy mở bằng Word hoặc LibreOffice và lưu lại dưới dạng .docx hoặc .odt";
   else
@@ -43,6 +46,10 @@ static const reader_entry readers[] = {
     {".pdf", "pdf", read_refused},
     {".rtf", "rtf", read_refused},
     {".wps", "wps", read_refused},
+    /* a submission sent as an archive: listed, so that it is unpacked */
+    {".zip", "zip", read_refused},
+    {".rar", "rar", read_refused},
+    {".7z", "7z", read_refused},
 };
 
 rs_reader_fn rs_reader_for(const char *path, const char **format) {

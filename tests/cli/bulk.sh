@@ -114,7 +114,7 @@ PY
 # submissions in formats rasoat cannot read are listed with what to do, not
 # skipped; an empty folder is said so
 mkdir -p "$TMP/khac" "$TMP/rong"
-printf '%%PDF-1.4' > "$TMP/khac/a.pdf"; printf '{\\rtf1}' > "$TMP/khac/b.rtf"; printf 'x' > "$TMP/khac/c.wps"
+printf '%%PDF-1.4' > "$TMP/khac/a.pdf"; printf '{\\rtf1}' > "$TMP/khac/b.rtf"; printf 'x' > "$TMP/khac/c.wps"; printf 'PK' > "$TMP/khac/e.zip"
 echo "ghi chú" > "$TMP/khac/d.md"
 "$RASOAT" check --format jsonl "$TMP/khac" > "$TMP/khac.jsonl"; rc=$?
 [ $rc -eq 2 ] || fail "exit $rc for unreadable formats, want 2"
@@ -122,7 +122,8 @@ python3 - "$TMP/khac.jsonl" <<'PY' || exit 1
 import json, sys
 files = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 by = {f["path"].rsplit("/", 1)[1]: f for f in files}
-assert sorted(by) == ["a.pdf", "b.rtf", "c.wps"], sorted(by)
+assert sorted(by) == ["a.pdf", "b.rtf", "c.wps", "e.zip"], sorted(by)
+assert "giải nén" in by["e.zip"]["error"], by["e.zip"]["error"]
 assert all(f["status"] == "failed" for f in files)
 assert ".docx" in by["a.pdf"]["error"] and "PDF" in by["a.pdf"]["error"], by["a.pdf"]["error"]
 assert "lưu lại" in by["b.rtf"]["error"] and "lưu lại" in by["c.wps"]["error"]
