@@ -2,6 +2,7 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -27,6 +28,20 @@ static void add(char ***out, size_t *n, char *s) {
   }
   *out = nv;
   nv[(*n)++] = s;
+}
+
+/* An archive already unpacked beside itself ("xa-a.zip" and a folder
+ * "xa-a"): its files are walked in that folder, so it is not listed as a
+ * submission that could not be read. */
+static int unpacked_archive(const char *path) {
+  const char *dot = strrchr(path, '.'), *sl = strrchr(path, '/');
+  if (!dot || (sl && dot < sl)) return 0;
+  if (strcasecmp(dot, ".zip") && strcasecmp(dot, ".rar") && strcasecmp(dot, ".7z")) return 0;
+  char *stem = rs_strndup(path, (size_t)(dot - path));
+  struct stat st;
+  int yes = stem && stat(stem, &st) == 0 && S_ISDIR(st.st_mode);
+  free(stem);
+  return yes;
 }
 
 static void walk(const char *dir, char ***out, size_t *n, seen **stack, size_t depth) {
@@ -63,7 +78,7 @@ static void walk(const char *dir, char ***out, size_t *n, seen **stack, size_t d
     if (S_ISDIR(es.st_mode)) {
       walk(full, out, n, stack, depth + 1);
       free(full);
-    } else if (supported(de->d_name)) {
+    } else if (supported(de->d_name) && !unpacked_archive(full)) {
       /* regular files, and FIFOs or devices named like drafts: listed so
        * that the report says what became of them */
       add(out, n, full);

@@ -115,6 +115,8 @@ PY
 # skipped; an empty folder is said so
 mkdir -p "$TMP/khac" "$TMP/rong"
 printf '%%PDF-1.4' > "$TMP/khac/a.pdf"; printf '{\\rtf1}' > "$TMP/khac/b.rtf"; printf 'x' > "$TMP/khac/c.wps"; printf 'PK' > "$TMP/khac/e.zip"
+# an archive already unpacked beside itself is not listed
+printf 'PK' > "$TMP/khac/f.zip"; mkdir -p "$TMP/khac/f"
 echo "ghi chú" > "$TMP/khac/d.md"
 "$RASOAT" check --format jsonl "$TMP/khac" > "$TMP/khac.jsonl"; rc=$?
 [ $rc -eq 2 ] || fail "exit $rc for unreadable formats, want 2"
