@@ -1055,4 +1055,76 @@ function vn.para_list(list, max)
   return s
 end
 
+-- ---- paragraphs typed without diacritics ----
+
+-- Vietnamese words that stay common once their marks are gone: most of a
+-- paragraph typed with the input method off is made of them, an English or
+-- French one is not.
+local BARE_COMMON = {}
+for w in ("va cua cac cho trong nam thuc hien cong tac xa huyen tinh ban nhan dan theo tren duoc da co "
+  .. "nhung ve voi so ngay thang ke hoach bao cao quyet dinh cai cach hanh chinh can bo nguoi viec "
+  .. "thu tuc ho tiep giai quyet dia phuong quy dinh tai cung nay khong mot hai nhiem vu chi dao"):gmatch("%S+") do
+  BARE_COMMON[w] = true
+end
+
+local UNDIACRITIZED = setmetatable({}, { __mode = "k" })
+
+--- The paragraphs typed without diacritics (the input method was off, or
+--- the marks were lost in a copy): at least 8 words, none with a mark (a
+--- few slips allowed), a quarter or more of them common Vietnamese words
+--- without their marks. A set of paragraph indices; the same table for one
+--- document (do not change it).
+function vn.undiacritized(doc)
+  local set = UNDIACRITIZED[doc]
+  if set then return set end
+  set = {}
+  local unmarked_paras = {}
+  local total, total_marked, nbare = 0, 0, 0
+  for _, p in ipairs(doc.paragraphs) do
+    local t = p.text
+    local n, marked, common = 0, 0, 0
+    for a, b in re_gmatch(t, [[\p{L}+]]) do
+      n = n + 1
+      local w = sub(t, a, b)
+      if w:find("[\128-\255]") then marked = marked + 1
+      elseif BARE_COMMON[w:lower()] then common = common + 1 end
+    end
+    total, total_marked = total + n, total_marked + marked
+    if n >= 8 and marked <= n * 0.05 and common >= n * 0.25 then
+      set[p.index] = true
+      nbare = nbare + 1
+    elseif n > 0 and marked == 0 then
+      unmarked_paras[#unmarked_paras + 1] = p.index
+    end
+  end
+  -- a document typed without marks throughout: its short paragraphs
+  -- (headings, list items) too
+  if nbare >= 3 and total_marked <= total * 0.05 then
+    for _, i in ipairs(unmarked_paras) do set[i] = true end
+  end
+  UNDIACRITIZED[doc] = set
+  return set
+end
+
+local WITH_MARKS = setmetatable({}, { __mode = "k" })
+
+--- doc.paragraphs without those typed without diacritics (spelling rules
+--- have nothing to say there: spelling/no-diacritics says it once). The
+--- paragraphs themselves when there is none; do not change the array.
+function vn.with_marks(doc)
+  local l = WITH_MARKS[doc]
+  if l then return l end
+  local bare = vn.undiacritized(doc)
+  if next(bare) == nil then
+    l = doc.paragraphs
+  else
+    l = {}
+    for _, p in ipairs(doc.paragraphs) do
+      if not bare[p.index] then l[#l + 1] = p end
+    end
+  end
+  WITH_MARKS[doc] = l
+  return l
+end
+
 return vn

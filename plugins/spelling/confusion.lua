@@ -38,7 +38,7 @@ return {
     -- alternation, much faster).
     local texts, starts = {}, {}
     local pos = 1
-    for i, p in ipairs(doc.paragraphs) do
+    for i, p in ipairs(vn.with_marks(doc)) do
       local t = p.text
       texts[i], starts[i] = t, pos
       pos = pos + #t + 1
@@ -48,7 +48,7 @@ return {
       while starts[pi + 1] and starts[pi + 1] <= s do pi = pi + 1 end
       hit[pi] = true
     end
-    for i, p in ipairs(doc.paragraphs) do
+    for i, p in ipairs(vn.with_marks(doc)) do
       if not hit[i] then goto next_paragraph end
       local text = texts[i]
       local seen = {}

@@ -1,5 +1,7 @@
 -- The same word typed twice ("quy quy định"). Vietnamese reduplicatives
 -- ("dần dần", "người người") are on an allow-list kept as data in rules/.
+local vn = lib("vn")
+
 return {
   id = "spelling/doubled-word",
   description = "Một từ bị gõ lặp hai lần liền nhau",
@@ -19,7 +21,7 @@ return {
   },
   check = function(doc, ctx)
     local allow = rules_data("reduplication")
-    for _, p in ipairs(doc.paragraphs) do
+    for _, p in ipairs(vn.with_marks(doc)) do
       -- re.words(t, "doubled") is re.matches(t, [[(?<![\p{L}\p{N}])(\p{L}+)\s+\1(?![\p{L}\p{N}])]], "i")
       -- (the same matches), found by a C scan that runs the pattern only where a doubled word may be
       local m = re.words(p.text, "doubled")

@@ -21,7 +21,7 @@ return {
   },
   check = function(doc, ctx)
     local allow = rules_data("foreign-words")
-    for _, p in ipairs(doc.paragraphs) do
+    for _, p in ipairs(vn.with_marks(doc)) do
       for s, e, w, split in vn.glued_candidates(p.text, allow) do
         if split then
           ctx.report{

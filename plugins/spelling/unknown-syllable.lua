@@ -33,7 +33,7 @@ return {
   check = function(doc, ctx)
     local allow = rules_data("foreign-words")
     local hints = rules_data("confusions").hints
-    for _, p in ipairs(doc.paragraphs) do
+    for _, p in ipairs(vn.with_marks(doc)) do
       local text = p.text
       local bad = {}
       for s, e, w in vn.unknown_candidates(text, allow) do bad[#bad + 1] = { s, e, w } end
