@@ -1078,29 +1078,48 @@ function vn.undiacritized(doc)
   local set = UNDIACRITIZED[doc]
   if set then return set end
   set = {}
-  local unmarked_paras = {}
-  local total, total_marked, nbare = 0, 0, 0
+  local gsub, find = string.gsub, string.find
+  local nbare = 0
   for _, p in ipairs(doc.paragraphs) do
     local t = p.text
-    local n, marked, common = 0, 0, 0
-    for a, b in re_gmatch(t, [[\p{L}+]]) do
-      n = n + 1
-      local w = sub(t, a, b)
-      if w:find("[\128-\255]") then marked = marked + 1
-      elseif BARE_COMMON[w:lower()] then common = common + 1 end
+    -- most paragraphs have marks all along: a few runs of bytes outside
+    -- ASCII (about one per marked syllable) near the start end the test
+    local cap, at, runs = #t // 120 + 1, 1, 0
+    while runs <= cap do
+      local _, e = find(t, "[\128-\255]+", at)
+      if not e then break end
+      runs, at = runs + 1, e + 1
     end
-    total, total_marked = total + n, total_marked + marked
-    if n >= 8 and marked <= n * 0.05 and common >= n * 0.25 then
-      set[p.index] = true
-      nbare = nbare + 1
-    elseif n > 0 and marked == 0 then
-      unmarked_paras[#unmarked_paras + 1] = p.index
+    if runs <= cap then
+      -- words (runs of non-space) and the marked ones, counted in C
+      local _, n = gsub(t, "%S+", "")
+      local _, marked = gsub(t, "[\128-\255]+", "")
+      if n >= 8 and marked <= n * 0.05 then
+        local common = 0
+        for a, b in re_gmatch(t, [[\p{L}+]]) do
+          if BARE_COMMON[sub(t, a, b):lower()] then common = common + 1 end
+        end
+        if common >= n * 0.25 then
+          set[p.index] = true
+          nbare = nbare + 1
+        end
+      end
     end
   end
   -- a document typed without marks throughout: its short paragraphs
   -- (headings, list items) too
-  if nbare >= 3 and total_marked <= total * 0.05 then
-    for _, i in ipairs(unmarked_paras) do set[i] = true end
+  if nbare >= 3 then
+    local total, total_marked, unmarked = 0, 0, {}
+    for _, p in ipairs(doc.paragraphs) do
+      local t = p.text
+      local _, n = gsub(t, "%S+", "")
+      local _, marked = gsub(t, "[\128-\255]+", "")
+      total, total_marked = total + n, total_marked + marked
+      if n > 0 and marked == 0 and find(t, "%a") then unmarked[#unmarked + 1] = p.index end
+    end
+    if total_marked <= total * 0.05 then
+      for _, i in ipairs(unmarked) do set[i] = true end
+    end
   end
   UNDIACRITIZED[doc] = set
   return set
