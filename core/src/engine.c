@@ -1774,6 +1774,19 @@ int rs_prepare_file(const rs_engine *e, const char *path, rs_file_result *out, r
   rs_doc *d = NULL;
   char *err = NULL;
   int rc = reader(path, &e->limits, &d, &err);
+  const char *actual = NULL;
+  if (rc == RS_EFORMAT && !d && rs_read_by_content(path, format, &e->limits, &d, &err, &actual) == 0) {
+    /* the extension lied: read by content, and said so */
+    free(err);
+    err = NULL;
+    rc = 0;
+    rs_diag *g = rs_diags_add(&d->diags, "engine/input", RS_SEV_INFO,
+                              "Tệp có đuôi .%s nhưng nội dung là tệp .%s: đã đọc theo nội dung; nên đổi lại đuôi tệp "
+                              "cho đúng",
+                              format, actual);
+    if (g && d->npara > 0) rs_diag_locate(g, d, 0, 0, 0);
+    out->format = actual;
+  }
   if (rc < 0 || !d) {
     out->status = RS_FILE_FAILED;
     out->error = err ? err : rs_sprintf("không đọc được tệp");

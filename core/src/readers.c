@@ -5,6 +5,10 @@
 
 #include <string.h>
 #include <strings.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 typedef struct reader_entry {
   const char *ext; /* with the dot, lower case */
@@ -51,6 +55,46 @@ static const reader_entry readers[] = {
     {".rar", "rar", read_refused},
     {".7z", "7z", read_refused},
 };
+
+int rs_read_by_content(const char *path, const char *format, const rs_limits *lim, rs_doc **out, char **err,
+                       const char **actual) {
+  *out = NULL;
+  *actual = NULL;
+  if (!format || (strcmp(format, "docx") && strcmp(format, "odt") && strcmp(format, "txt") && strcmp(format, "html")))
+    return RS_EFORMAT;
+  unsigned char m[8] = {0};
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return RS_EFORMAT;
+  struct stat st;
+  ssize_t n = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? read(fd, m, sizeof m) : -1;
+  close(fd);
+  if (n < 4) return RS_EFORMAT;
+  const char *ext = strrchr(path, '.');
+  if (!memcmp(m, "%PDF", 4) || !memcmp(m, "{\\rtf", 5)) {
+    int pdf = m[0] == '%';
+    free(*err);
+    *err = rs_sprintf("Tệp có đuôi %s nhưng thực ra là tệp %s: %s", ext ? ext : "", pdf ? "PDF" : "RTF",
+                      pdf ? "cần bản gốc .docx hoặc .odt của báo cáo"
+                          : "hãy mở bằng Word hoặc LibreOffice và lưu lại dưới dạng .docx hoặc .odt");
+    return RS_EFORMAT;
+  }
+  if (memcmp(m, "PK\x03\x04", 4)) return RS_EFORMAT;
+  static const struct { const char *format; rs_reader_fn fn; } zips[] = {{"docx", rs_read_docx}, {"odt", rs_read_odt}};
+  for (size_t i = 0; i < 2; i++) {
+    if (!strcmp(format, zips[i].format)) continue;
+    rs_doc *d = NULL;
+    char *e2 = NULL;
+    int rc = zips[i].fn(path, lim, &d, &e2);
+    free(e2);
+    if (rc >= 0 && d) {
+      *out = d;
+      *actual = zips[i].format;
+      return 0;
+    }
+    rs_doc_free(d);
+  }
+  return RS_EFORMAT;
+}
 
 rs_reader_fn rs_reader_for(const char *path, const char **format) {
   if (format) *format = NULL;

@@ -28,6 +28,15 @@ int rs_read_html(const char *path, const rs_limits *lim, rs_doc **out, char **er
 typedef int (*rs_reader_fn)(const char *path, const rs_limits *lim, rs_doc **out, char **err);
 rs_reader_fn rs_reader_for(const char *path, const char **format);
 
+/* A file its reader refused as malformed (RS_EFORMAT) may carry the wrong
+ * extension: a .docx saved as .odt or .txt, a PDF renamed .docx. By its
+ * first bytes: a ZIP package is read with the other package reader (0, the
+ * document in *out, its format in *actual); a PDF or an RTF file gets a
+ * message saying what it is (*err replaced, RS_EFORMAT). Otherwise
+ * RS_EFORMAT and *err untouched. */
+int rs_read_by_content(const char *path, const char *format, const rs_limits *lim, rs_doc **out, char **err,
+                       const char **actual);
+
 /* Build the section tree and the header/closing blocks (model.c). Called by
  * the engine after reading, before fact extraction. */
 int rs_model_build(rs_doc *d);

@@ -198,6 +198,23 @@ assert rows["du.txt"]["so_phan_thieu"] == "0", rows["du.txt"]
 assert rows["du.txt"]["don_vi"] == "Xã Đình Cao", rows["du.txt"]["don_vi"]
 PY
 [ $? -eq 0 ] || fail "submissions without text"
+# a file whose extension lies is read by its content (and said so), or
+# named for what it is
+mkdir -p "$TMP/duoi"
+cp "$SRC/fixtures/docx/sample.docx" "$TMP/duoi/a.odt"; cp "$SRC/fixtures/odt/sample.odt" "$TMP/duoi/b.docx"
+cp "$SRC/fixtures/docx/sample.docx" "$TMP/duoi/c.txt"; printf '%%PDF-1.7\nx' > "$TMP/duoi/d.docx"
+"$RASOAT" check --format jsonl "$TMP/duoi" > "$TMP/duoi.jsonl"
+python3 - "$TMP/duoi.jsonl" <<'PY' || exit 1
+import json, sys
+by = {f["path"].rsplit("/", 1)[1]: f for f in map(json.loads, open(sys.argv[1], encoding="utf-8"))}
+for name, fmt in (("a.odt", "docx"), ("b.docx", "odt"), ("c.txt", "docx")):
+    f = by[name]
+    assert f["status"] == "checked" and f["format"] == fmt, (name, f["status"], f["format"], f.get("error"))
+    notes = [g["message"] for g in f["diagnostics"] if g["rule"] == "engine/input"]
+    assert len(notes) == 1 and "đã đọc theo nội dung" in notes[0], (name, notes)
+assert by["d.docx"]["status"] == "failed" and "thực ra là tệp PDF" in by["d.docx"]["error"], by["d.docx"]
+PY
+[ $? -eq 0 ] || fail "a file whose extension lies"
 # two submissions with the same file name in two districts, the manifest
 # written from another root (one path with Windows backslashes): each file
 # gets its own row (commune, received date), none is "missing"
