@@ -115,9 +115,11 @@ end
 -- A rule then runs its own per-paragraph search on these paragraphs only.
 local re_matches, concat = re.matches, table.concat
 
+-- (a table of contents repeats the headings: searched as empty, so that a
+-- slip in a heading is reported once, not again in its entry)
 local function texts_of(doc)
   local texts = {}
-  for i, p in ipairs(doc.paragraphs) do texts[i] = p.text end
+  for i, p in ipairs(doc.paragraphs) do texts[i] = p.part == "toc" and "" or p.text end
   return texts
 end
 

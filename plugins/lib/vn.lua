@@ -1134,12 +1134,17 @@ function vn.with_marks(doc)
   local l = WITH_MARKS[doc]
   if l then return l end
   local bare = vn.undiacritized(doc)
-  if next(bare) == nil then
+  local toc = false
+  for _, p in ipairs(doc.paragraphs) do
+    if p.part == "toc" then toc = true break end
+  end
+  if next(bare) == nil and not toc then
     l = doc.paragraphs
   else
+    -- (nor the entries of a table of contents, which repeat the headings)
     l = {}
     for _, p in ipairs(doc.paragraphs) do
-      if not bare[p.index] then l[#l + 1] = p end
+      if not bare[p.index] and p.part ~= "toc" then l[#l + 1] = p end
     end
   end
   WITH_MARKS[doc] = l
