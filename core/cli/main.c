@@ -129,7 +129,7 @@ static void usage(FILE *f) {
         "        --config TỆP        tệp cấu hình (mặc định: .rasoat.lua tìm từ thư mục của tệp lên trên)\n"
         "        --baseline TỆP      chỉ báo phát hiện mới so với báo cáo JSON trước\n"
         "        --write-baseline TỆP  ghi báo cáo JSON làm mốc so sánh\n"
-        "        --summary TỆP.csv|TỆP.html  bảng tổng hợp mỗi báo cáo một dòng (kiểm tra hàng loạt)\n"
+        "        --summary TỆP.csv|.xlsx|.html  bảng tổng hợp mỗi báo cáo một dòng (kiểm tra hàng loạt)\n"
         "        --manifest TỆP.csv|.xlsx  danh sách tệp nhận được: path, commune, received (ngày nhận)\n"
         "        --fix               sửa các lỗi an toàn trong tệp .txt (vào -o TỆP, hoặc tại chỗ và giữ .bak)\n"
         "  rasoat rules [--format json]     liệt kê quy tắc\n"
@@ -967,7 +967,13 @@ static int cmd_check(int argc, char **argv) {
     }
   }
 
-  if (o.summary) {
+  const char *sdot = o.summary ? strrchr(o.summary, '.') : NULL;
+  if (o.summary && sdot && !strcasecmp(sdot, ".xlsx")) {
+    if (rs_out_summary_xlsx(o.summary, &r)) {
+      fprintf(stderr, "rasoat: không ghi được bảng tổng hợp %s\n", o.summary);
+      baseline_failed = 1;
+    }
+  } else if (o.summary) {
     FILE *sf = fopen(o.summary, "w");
     int rc = -1;
     if (sf) {

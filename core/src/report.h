@@ -91,6 +91,10 @@ int rs_out_html(FILE *f, const rs_report *r, const rs_out_opts *o);
 /* The per-submission summary of a bulk run: one row per file. links[i] is
  * the relative path of file i's own HTML report (html summary), or NULL. */
 int rs_out_summary_csv(FILE *f, const rs_report *r);
+/* The same rows as an Excel workbook (header frozen, filter on), written to
+ * path: Excel opens a comma CSV in one column where Windows' list separator
+ * is ";" (as in Vietnamese). 0, or -1 when it could not be written. */
+int rs_out_summary_xlsx(const char *path, const rs_report *r);
 int rs_out_summary_html(FILE *f, const rs_report *r, char *const *links);
 
 #endif

@@ -152,6 +152,30 @@ h = open(sys.argv[2], encoding="utf-8").read()
 assert "1 đơn vị có nhiều bản cùng kỳ" in h and h.count("cùng kỳ với dòng") == 2, h[:400]
 PY
 [ $? -eq 0 ] || fail "two submissions of one unit for one period"
+# --summary X.xlsx: the same rows as the CSV, as a workbook Excel opens
+# whatever Windows' list separator ("," in the CSV, ";" on a Vietnamese Windows)
+"$RASOAT" check --format jsonl --summary "$TMP/trung.xlsx" "$TMP/trung" > /dev/null
+python3 - "$TMP/trung.csv" "$TMP/trung.xlsx" <<'PY' || exit 1
+import csv, io, re, sys, zipfile
+import xml.etree.ElementTree as ET
+rows = list(csv.reader(io.StringIO(open(sys.argv[1], "rb").read()[3:].decode("utf-8"))))
+z = zipfile.ZipFile(sys.argv[2])
+assert "xl/workbook.xml" in z.namelist() and "[Content_Types].xml" in z.namelist()
+ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+sheet = ET.fromstring(z.read("xl/worksheets/sheet1.xml"))
+got = []
+for row in sheet.find("m:sheetData", ns):
+    cells = [""] * 13
+    for c in row:
+        col = ord(re.match(r"[A-Z]", c.get("r")).group(0)) - ord("A")
+        v = c.find("m:v", ns)
+        t = c.find("m:is/m:t", ns)
+        cells[col] = v.text if v is not None else (t.text or "")
+    got.append(cells)
+assert got == rows, (got[:2], rows[:2])
+assert not any(c.get("t") == "str" or c.find("m:f", ns) is not None for row in sheet.find("m:sheetData", ns) for c in row)
+PY
+[ $? -eq 0 ] || fail "--summary .xlsx"
 # the manifest names a file as typed on Windows (other case) or composed
 # (NFC) where the folder, unpacked from a Mac archive, has it decomposed
 mkdir -p "$TMP/ten"
