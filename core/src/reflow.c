@@ -119,6 +119,29 @@ int rs_marker_parse(const char *s, size_t n, rs_marker *m) {
       return 0;
     }
   }
+  /* a part with its word: "Phần I.", "PHẦN II:", "Phần III -" (the label
+   * is "Phần I") */
+  {
+    static const char *const words[] = {"Ph\xe1\xba\xa7n", "PH\xe1\xba\xa6N", "ph\xe1\xba\xa7n"};
+    for (size_t w = 0; w < 3; w++) {
+      size_t wl = strlen(words[w]);
+      if (n <= wl || memcmp(s, words[w], wl) || !rs_is_space_cp(cp_at(s, n, wl, NULL))) continue;
+      size_t j = skip_space(s, n, wl), k = j;
+      while (k < n && (s[k] == 'I' || s[k] == 'V' || s[k] == 'X')) k++;
+      int v = k > j ? roman_value(s + j, k - j) : 0;
+      size_t q = skip_space(s, n, k); /* "PHẦN I - KẾT QUẢ" */
+      if (!v || q >= n) return 0;
+      char p = s[q];
+      if (!((p == '.' || p == ':' || p == ')' || p == '-') && follow_ok(s, n, q + 1, 0))) return 0;
+      m->level = 1;
+      m->label_len = k;
+      m->len = q + 1;
+      m->ordinal = v;
+      m->punct = p;
+      m->space_after = q + 1 < n && rs_is_space_cp(cp_at(s, n, q + 1, NULL));
+      return 1;
+    }
+  }
   /* Roman numerals */
   if (c == 'I' || c == 'V' || c == 'X') {
     while (i < n && (s[i] == 'I' || s[i] == 'V' || s[i] == 'X')) i++;

@@ -31,6 +31,8 @@ return {
   basis = "Đề cương báo cáo kết quả cải cách hành chính (theo 6 nội dung của Chương trình tổng thể CCHC, Nghị quyết 76/NQ-CP); hồ sơ cấu hình quy định các phần bắt buộc",
   examples = {
     valid = {
+      -- parts written with their word ("PHẦN I.", "Phần II:", "PHẦN IV -")
+      "Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2023\nPHẦN I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC\nPhần II: KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC\n1. Cải cách thể chế\n2. Cải cách thủ tục hành chính\n3. Cải cách tổ chức bộ máy\n4. Cải cách chế độ công vụ\n5. Cải cách tài chính công\n6. Xây dựng, phát triển Chính quyền điện tử, Chính quyền số\nPHẦN III. ĐÁNH GIÁ CHUNG\nPHẦN IV - PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM",
       -- a table of contents repeats the headings: no section is taken from it
       { file = "fixtures/docx/toc.docx" },
       { file = "fixtures/docx/toc-sdt.docx" },

@@ -72,6 +72,10 @@ static void test_marker_parse(void **st) {
       {"f) sai chữ", 3, 0, ')', 2, 1},
       {"- Như trên;", 4, 0, '-', 1, 1},
       {"+ Phù hợp", 4, 0, '+', 1, 1},
+      /* a part with its word (label "Phần I") */
+      {"PHẦN I. KẾT QUẢ", 1, 1, '.', 9, 1},
+      {"Phần II: Phương hướng", 1, 2, ':', 10, 1},
+      {"PHẦN IV - NHIỆM VỤ", 1, 4, '-', 11, 1},
   };
   for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
     rs_marker m;
@@ -87,6 +91,7 @@ static void test_marker_parse(void **st) {
       "3,4 hồ sơ",     "a, b và c",        "e-mail công vụ",   "Về công tác",  "VBQPPL; Kế hoạch",
       "IIII. sai",     "-5% so với",       "-",                "",             "Xã Đình Cao",
       "0. Không",      "2-3 người",        "b.c",
+      "Phần I của báo cáo", "Phần lớn hồ sơ", "Phần 2. Kết quả", "PHẦN IIII. sai",
   };
   for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
     rs_marker m;
