@@ -703,8 +703,7 @@ static int cmd_check(int argc, char **argv) {
     }
   }
   if (fix_out) {
-    struct stat fst, ist;
-    if (stat(fix_out, &fst) == 0 && stat(in.v[0], &ist) == 0 && fst.st_ino == ist.st_ino && fst.st_dev == ist.st_dev) {
+    if (same_file(fix_out, in.v[0])) {
       fprintf(stderr, "rasoat: -o %s là chính tệp đầu vào; bỏ -o để sửa tại chỗ (có giữ bản .bak)\n", fix_out);
       goto fail;
     }
@@ -772,12 +771,8 @@ static int cmd_check(int argc, char **argv) {
     }
   }
   if (o.output) {
-    struct stat ost;
-    int oexists = stat(o.output, &ost) == 0;
     for (size_t i = 0; i < in.n; i++) {
-      struct stat ist;
-      if (!strcmp(in.v[i], o.output) || (oexists && stat(in.v[i], &ist) == 0 && ist.st_dev == ost.st_dev &&
-                                          ist.st_ino == ost.st_ino)) {
+      if (same_file(o.output, in.v[i])) {
         fprintf(stderr, "rasoat: tệp kết quả %s trùng với một tệp đầu vào: rasoat không ghi vào tệp đầu vào\n",
                 o.output);
         goto fail;

@@ -2,7 +2,6 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,9 +33,8 @@ static void add(char ***out, size_t *n, char *s) {
  * "xa-a"): its files are walked in that folder, so it is not listed as a
  * submission that could not be read. */
 static int unpacked_archive(const char *path) {
-  const char *dot = strrchr(path, '.'), *sl = strrchr(path, '/');
-  if (!dot || (sl && dot < sl)) return 0;
-  if (strcasecmp(dot, ".zip") && strcasecmp(dot, ".rar") && strcasecmp(dot, ".7z")) return 0;
+  if (!rs_is_archive(path)) return 0;
+  const char *dot = strrchr(path, '.');
   char *stem = rs_strndup(path, (size_t)(dot - path));
   struct stat st;
   int yes = stem && stat(stem, &st) == 0 && S_ISDIR(st.st_mode);

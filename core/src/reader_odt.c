@@ -550,6 +550,23 @@ static void put_run(octx *c, const char *s, size_t n, const eff *e) {
   r->italic = e->italic;
 }
 
+/* Queue a node read after the paragraph (a note's body, a text box); 1
+ * when out of memory (said). */
+static int queue_node(octx *c, xmlNode ***v, size_t *n, size_t *cap, xmlNode *node) {
+  if (*n == *cap) {
+    size_t nc = *cap ? *cap * 2 : 8;
+    xmlNode **nv = realloc(*v, nc * sizeof *nv);
+    if (!nv) {
+      oom(c);
+      return 1;
+    }
+    *v = nv;
+    *cap = nc;
+  }
+  (*v)[(*n)++] = node;
+  return 0;
+}
+
 /* Text of a paragraph's children with the formatting of the span chain. */
 static void para_inline(octx *c, xmlNode *n, const eff *pe, int depth) {
   if (pe->hidden == 1) return; /* hidden text (text:display="none"): not shown nor printed */
@@ -602,48 +619,25 @@ static void para_inline(octx *c, xmlNode *n, const eff *pe, int depth) {
       para_inline(c, k, &e, depth + 1);
     } else if (rs_xml_is(k, NS_TEXT, "note")) {
       xmlNode *body = rs_xml_child(k, NS_TEXT, "note-body");
-      if (body) {
-        if (c->nnotes == c->capnotes) {
-          size_t nc = c->capnotes ? c->capnotes * 2 : 8;
-          xmlNode **nn = realloc(c->notes, nc * sizeof *nn);
-          if (!nn) {
-            oom(c);
-            return;
-          }
-          c->notes = nn;
-          c->capnotes = nc;
+      if (body && queue_node(c, &c->notes, &c->nnotes, &c->capnotes, body)) return;
+    } else if (rs_xml_is(k, NS_DRAW, "frame")) {
+      /* a picture is counted (a scan pasted as images has no text), a
+       * text box queued: its paragraphs are read after this one */
+      int counted = 0;
+      for (xmlNode *g = k->children; g; g = g->next) {
+        if (rs_xml_is(g, NS_DRAW, "image") && !counted && c->part == RS_PART_BODY) {
+          c->d->images++;
+          counted = 1;
+        } else if (rs_xml_is(g, NS_DRAW, "text-box") && queue_node(c, &c->boxes, &c->nboxes, &c->capboxes, g)) {
+          return;
         }
-        c->notes[c->nnotes++] = body;
       }
     } else if (rs_xml_is(k, NS_OFFICE, "annotation") || rs_xml_is(k, NS_OFFICE, "annotation-end") ||
                rs_xml_is(k, NS_TEXT, "soft-page-break") || rs_xml_is(k, NS_TEXT, "bookmark") ||
                rs_xml_is(k, NS_TEXT, "bookmark-start") || rs_xml_is(k, NS_TEXT, "bookmark-end") ||
                rs_xml_is(k, NS_TEXT, "change-start") || rs_xml_is(k, NS_TEXT, "change-end") ||
-               rs_xml_is(k, NS_TEXT, "change") || rs_xml_is(k, NS_DRAW, "frame") ||
+               rs_xml_is(k, NS_TEXT, "change") ||
                rs_xml_is(k, NS_TEXT, "reference-mark-start") || rs_xml_is(k, NS_TEXT, "reference-mark-end")) {
-      /* a frame: a picture is counted (a scan pasted as images has no
-       * text), a text box queued, its paragraphs read after this one */
-      if (rs_xml_is(k, NS_DRAW, "frame")) {
-        int counted = 0;
-        for (xmlNode *g = k->children; g; g = g->next) {
-          if (rs_xml_is(g, NS_DRAW, "image") && !counted && c->part == RS_PART_BODY) {
-            c->d->images++;
-            counted = 1;
-          } else if (rs_xml_is(g, NS_DRAW, "text-box")) {
-            if (c->nboxes == c->capboxes) {
-              size_t nc = c->capboxes ? c->capboxes * 2 : 4;
-              xmlNode **nb = realloc(c->boxes, nc * sizeof *nb);
-              if (!nb) {
-                oom(c);
-                return;
-              }
-              c->boxes = nb;
-              c->capboxes = nc;
-            }
-            c->boxes[c->nboxes++] = g;
-          }
-        }
-      }
       continue;
     } else {
       /* text:a, text:sequence, fields (date, page-number...), ruby, meta:

@@ -20,6 +20,12 @@ typedef struct reader_entry {
  * them and this "reader" says what to do, so that the submission is
  * reported (with the reason) instead of silently skipped. The file is not
  * opened. */
+int rs_is_archive(const char *path) {
+  const char *dot = strrchr(path, '.'), *sl = strrchr(path, '/');
+  if (!dot || (sl && dot < sl)) return 0;
+  return !strcasecmp(dot, ".zip") || !strcasecmp(dot, ".rar") || !strcasecmp(dot, ".7z");
+}
+
 static int read_refused(const char *path, const rs_limits *lim, rs_doc **out, char **err) {
   (void)lim;
   *out = NULL;
@@ -27,7 +33,7 @@ static int read_refused(const char *path, const rs_limits *lim, rs_doc **out, ch
   const char *what;
   if (dot && !strcasecmp(dot, ".pdf"))
     what = "Tệp PDF không còn cấu trúc văn bản để kiểm tra: cần bản gốc .docx hoặc .odt của báo cáo";
-  else if (dot && (!strcasecmp(dot, ".zip") || !strcasecmp(dot, ".rar") || !strcasecmp(dot, ".7z")))
+  else if (rs_is_archive(path))
     what = "Tệp nén: rasoat không mở tệp nén; hãy giải nén rồi kiểm tra thư mục đã giải nén (báo cáo có thể nằm "
            "trong đó)";
   else if (dot && !strcasecmp(dot, ".rtf"))

@@ -28,6 +28,9 @@ int rs_read_html(const char *path, const rs_limits *lim, rs_doc **out, char **er
 typedef int (*rs_reader_fn)(const char *path, const rs_limits *lim, rs_doc **out, char **err);
 rs_reader_fn rs_reader_for(const char *path, const char **format);
 
+/* 1 for an archive (.zip, .rar, .7z): listed as a submission to unpack. */
+int rs_is_archive(const char *path);
+
 /* A file its reader refused as malformed (RS_EFORMAT) may carry the wrong
  * extension: a .docx saved as .odt or .txt, a PDF renamed .docx. By its
  * first bytes: a ZIP package is read with the other package reader (0, the

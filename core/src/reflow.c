@@ -95,6 +95,17 @@ static int roman_value(const char *s, size_t n) {
   return 0;
 }
 
+/* A numbered marker: its label is s[0..label_len), its punctuation at s[at]. */
+static int marker_at(rs_marker *m, const char *s, size_t n, int level, size_t label_len, size_t at, int ordinal) {
+  m->level = level;
+  m->label_len = label_len;
+  m->len = at + 1;
+  m->ordinal = ordinal;
+  m->punct = s[at];
+  m->space_after = at + 1 < n && rs_is_space_cp(cp_at(s, n, at + 1, NULL));
+  return 1;
+}
+
 int rs_marker_parse(const char *s, size_t n, rs_marker *m) {
   memset(m, 0, sizeof *m);
   if (n == 0) return 0;
@@ -133,13 +144,7 @@ int rs_marker_parse(const char *s, size_t n, rs_marker *m) {
       if (!v || q >= n) return 0;
       char p = s[q];
       if (!((p == '.' || p == ':' || p == ')' || p == '-') && follow_ok(s, n, q + 1, 0))) return 0;
-      m->level = 1;
-      m->label_len = k;
-      m->len = q + 1;
-      m->ordinal = v;
-      m->punct = p;
-      m->space_after = q + 1 < n && rs_is_space_cp(cp_at(s, n, q + 1, NULL));
-      return 1;
+      return marker_at(m, s, n, 1, k, q, v);
     }
   }
   /* Roman numerals */
@@ -151,15 +156,7 @@ int rs_marker_parse(const char *s, size_t n, rs_marker *m) {
       int ok = 0;
       if (p == '.' || p == ')') ok = (i + 1 >= n || !is_digit_b((unsigned char)s[i + 1])) && follow_ok(s, n, i + 1, 0);
       else if (p == ',' || p == '-') ok = follow_ok(s, n, i + 1, 1);
-      if (ok) {
-        m->level = 1;
-        m->label_len = i;
-        m->len = i + 1;
-        m->ordinal = v;
-        m->punct = p;
-        m->space_after = i + 1 < n && rs_is_space_cp(cp_at(s, n, i + 1, NULL));
-        return 1;
-      }
+      if (ok) return marker_at(m, s, n, 1, i, i, v);
     }
     return 0;
   }
@@ -176,13 +173,7 @@ int rs_marker_parse(const char *s, size_t n, rs_marker *m) {
     if (p == '.' || p == ')') ok = follow_ok(s, n, i + 1, 0);
     else if (p == ',' || p == '-') ok = follow_ok(s, n, i + 1, 1);
     if (!ok) return 0;
-    m->level = 2;
-    m->label_len = i;
-    m->len = i + 1;
-    m->ordinal = v;
-    m->punct = p;
-    m->space_after = i + 1 < n && rs_is_space_cp(cp_at(s, n, i + 1, NULL));
-    return 1;
+    return marker_at(m, s, n, 2, i, i, v);
   }
   /* point letters */
   {
@@ -197,13 +188,7 @@ int rs_marker_parse(const char *s, size_t n, rs_marker *m) {
     if (p == ')') ok = follow_ok(s, n, j + 1, 0);
     else if (ord && (p == ',' || p == '.' || p == '-')) ok = follow_ok(s, n, j + 1, 1);
     if (!ok) return 0;
-    m->level = 3;
-    m->label_len = j;
-    m->len = j + 1;
-    m->ordinal = ord;
-    m->punct = p;
-    m->space_after = j + 1 < n && rs_is_space_cp(cp_at(s, n, j + 1, NULL));
-    return 1;
+    return marker_at(m, s, n, 3, j, j, ord);
   }
 }
 

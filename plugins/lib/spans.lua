@@ -35,8 +35,14 @@ local BLANK_DATE = {
   { [[(?i)\bnăm(\s*[.…_]*\s*)$]], "năm" },
 }
 
+local BLANKS = setmetatable({}, { __mode = "k" })
+
 function M.blanks(doc)
-  local out, b = {}, doc.blocks or {}
+  local out = BLANKS[doc]
+  if out then return out end
+  out = {}
+  BLANKS[doc] = out
+  local b = doc.blocks or {}
   local np = b.number and doc.paragraphs[b.number]
   if np then
     local s, e, gap = re.find(np.text, [[(?i)\bsố\s*:([^/\d]*)/]])

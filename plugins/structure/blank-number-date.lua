@@ -27,7 +27,8 @@ return {
       local p = pi and doc.paragraphs[pi]
       for _, r in ipairs(p and blanks[pi] or {}) do
         local gap = p.text:sub(r.s, r.e)
-        -- the placeholder itself, else the run of spaces, else where it is missing
+        -- the span: the placeholder dots or underscores if any, else the
+        -- run of spaces, else the point where the number is left out
         local a, z = re.find(gap, [[[.…_]+]])
         if not a then a, z = re.find(gap, [[\s+]]) end
         local at = a and { p = pi, s = r.s + a - 1, e = r.s + z - 1 } or { p = pi, s = r.s - 1, e = r.s - 1 }
